@@ -1,0 +1,218 @@
+"""Writes about people: invitations, roles, deactivation, language preference. Each change is
+recorded by django-simple-history with the person who made it."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from simple_history.utils import update_change_reason
+
+from pontio.core.mail_send import mail_send
+from pontio.organisations.models import Organisation, Team
+from pontio.organisations.services import membership_add
+
+from .models import Invitation, Person, Role, RoleAssignment
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used, with a message the person can read."""
+
+
+def _as(actor: Person | None, obj: Any) -> None:
+    # simple-history reads the acting person from the request; services set it for commands too.
+    obj._history_user = actor
+
+
+def person_set_language(*, person: Person, language: str) -> None:
+    if person.language != language:
+        person.language = language
+        _as(person, person)
+        person.save(update_fields=["language"])
+
+
+def person_invite(
+    *,
+    actor: Person,
+    email: str,
+    name: str,
+    organisation: Organisation,
+    team: Team | None,
+    roles: list[str],
+    language: str,
+) -> Invitation:
+    """Invite someone by email. Refused if they already have an account or a pending invitation."""
+    email = email.strip().lower()
+    if Person.objects.filter(email__iexact=email).exists():
+        raise InvitationError(_("Someone with this email address already has an account."))
+    if Invitation.objects.pending().filter(email__iexact=email,
+                                           expires_at__gt=timezone.now()).exists():
+        raise InvitationError(_("This email address already has an invitation waiting."))
+    token, token_hash = Invitation.new_token()
+    invitation = Invitation(
+        email=email,
+        name=name,
+        organisation=organisation,
+        team=team,
+        roles=sorted(set(roles)),
+        language=language,
+        token_hash=token_hash,
+        invited_by=actor,
+        expires_at=Invitation.default_expiry(),
+    )
+    _as(actor, invitation)
+    with transaction.atomic():
+        invitation.save()
+        transaction.on_commit(lambda: _send_invitation(invitation, token))
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, token: str) -> None:
+    link = settings.SITE_URL + reverse("accounts:invitation_accept", args=[token])
+    with translation.override(invitation.language):
+        context = {"invitation": invitation, "link": link, "days": settings.INVITATION_DAYS}
+        mail_send(
+            to=invitation.email,
+            subject=_("You are invited to Pontio"),
+            body=render_to_string("accounts/email/invitation.txt", context),
+        )
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation a link points at, or a clear reason it cannot be used."""
+    invitation = Invitation.objects.by_token(token)
+    if invitation is None:
+        raise InvitationError(_("This invitation link is not valid. Check that you copied the "
+                                "whole link from the email."))
+    if invitation.accepted_at:
+        raise InvitationError(_("This invitation has already been used. If it was you, sign in "
+                                "with your email address and password."))
+    if invitation.cancelled_at:
+        raise InvitationError(_("This invitation was cancelled. Ask your administrator for a "
+                                "new one."))
+    if invitation.is_expired:
+        raise InvitationError(_("This invitation has expired. Ask your administrator for a new "
+                                "one."))
+    return invitation
+
+
+def invitation_accept(*, token: str, name: str, password: str) -> Person:
+    """Create the person's account from an invitation, once. A second use is refused, even
+    when two requests race (the row is locked and checked again inside the transaction)."""
+    with transaction.atomic():
+        invitation = invitation_for_token(token)
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at:
+            raise InvitationError(_("This invitation has already been used."))
+        try:
+            with transaction.atomic():
+                person = Person.objects.create_user(
+                    email=invitation.email, password=password, name=name,
+                    language=invitation.language,
+                )
+        except IntegrityError:
+            raise InvitationError(
+                _("Someone with this email address already has an account.")
+            ) from None
+        membership_add(actor=person, person=person, organisation=invitation.organisation,
+                       team=invitation.team)
+        for role in invitation.roles:
+            role_give(actor=person, person=person, role=role)
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = person
+        _as(person, invitation)
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return person
+
+
+def invitation_cancel(*, actor: Person, invitation: Invitation) -> None:
+    if invitation.accepted_at is None and invitation.cancelled_at is None:
+        invitation.cancelled_at = timezone.now()
+        _as(actor, invitation)
+        invitation.save(update_fields=["cancelled_at"])
+
+
+def role_give(*, actor: Person, person: Person, role: str) -> bool:
+    Role(role)  # refuses an unknown role
+    if RoleAssignment.objects.filter(person=person, role=role).exists():
+        return False
+    assignment = RoleAssignment(person=person, role=role)
+    _as(actor, assignment)
+    assignment.save()
+    return True
+
+
+def role_take(*, actor: Person, person: Person, role: str) -> bool:
+    """Take a role away. The last active administrator cannot lose the role: someone must be
+    able to run Pontio."""
+    if role == Role.ADMIN and person.is_active:
+        admins = Person.objects.active().filter(role_assignments__role=Role.ADMIN)
+        if admins.count() <= 1 and admins.filter(pk=person.pk).exists():
+            raise InvitationError(_("Pontio needs at least one administrator."))
+    assignment = RoleAssignment.objects.filter(person=person, role=role).first()
+    if assignment is None:
+        return False
+    _as(actor, assignment)
+    assignment.delete()
+    return True
+
+
+def person_deactivate(*, actor: Person, person: Person, reason: str) -> None:
+    """Stop someone signing in. Their work stays; their sessions end now."""
+    from allauth.usersessions.models import UserSession
+
+    if person.pk == actor.pk:
+        raise InvitationError(_("You cannot deactivate your own account."))
+    with transaction.atomic():
+        person.is_active = False
+        _as(actor, person)
+        person.save(update_fields=["is_active"])
+        update_change_reason(person, reason)
+        for session in UserSession.objects.filter(user=person):
+            session.end()
+
+
+def person_reactivate(*, actor: Person, person: Person) -> None:
+    person.is_active = True
+    _as(actor, person)
+    person.save(update_fields=["is_active"])
+
+
+def person_update(*, actor: Person, person: Person, name: str, language: str,
+                  topics: Any) -> None:
+    with transaction.atomic():
+        person.name = name
+        person.language = language
+        _as(actor, person)
+        person.save(update_fields=["name", "language"])
+        person.topics.set(topics)
+
+
+def invitations_expire_old(*, older_than_days: int = 90) -> int:
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _rows = Invitation.objects.filter(expires_at__lt=cutoff,
+                                               accepted_at__isnull=True).delete()
+    return deleted
+
+
+def invitation_apply_for_sso(*, person: Person) -> None:
+    """Someone invited by email signed in with single sign-on instead of the link: give them
+    what the invitation offered, and use it up."""
+    invitation = Invitation.objects.pending().filter(email__iexact=person.email).first()
+    if invitation is None:
+        return
+    with transaction.atomic():
+        membership_add(actor=person, person=person, organisation=invitation.organisation,
+                       team=invitation.team)
+        for role in invitation.roles:
+            role_give(actor=person, person=person, role=role)
+        if invitation.name and not person.name:
+            person.name = invitation.name
+            person.save(update_fields=["name"])
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = person
+        invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -1,0 +1,27 @@
+"""The areas of Pontio named in the navigation. Areas whose issue has not landed yet show a page
+that says what is coming, so the navigation already reads as the whole system will."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Area:
+    slug: str
+    label: Promise
+    summary: Promise
+
+
+AREAS = [
+    Area("library", _("Library"), _("One evidence library for every team and partner.")),
+    Area("briefs", _("Briefs"), _("Plain-language evidence briefs in English and Welsh.")),
+    Area("agenda", _("Research agenda"), _("Questions from practice, prioritised together.")),
+    Area("projects", _("Projects"), _("Every research activity in one register.")),
+    Area("experts", _("Experts"), _("Who knows what, matched to the questions we ask.")),
+    Area("events", _("Events"), _("Roundtables, 1:1 briefings, journal clubs and training.")),
+    Area("learning", _("Learning log"), _("Reading and discussion that count as learning.")),
+    Area("insights", _("Insights"), _("Dashboards and comparative local data for leaders.")),
+]
+AREAS_BY_SLUG = {area.slug: area for area in AREAS}

@@ -1,0 +1,52 @@
+"""Forms look and behave like GOV.UK Design System forms: one renderer and one mixin give every
+form the right classes, hints, error messages and error summary."""
+
+from typing import Any
+
+from django import forms
+
+WIDGET_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.SelectMultiple: "govuk-select",
+    forms.CheckboxSelectMultiple: "govuk-checkboxes__input",
+    forms.RadioSelect: "govuk-radios__input",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+class GovukFormMixin:
+    """Adds GOV.UK classes to widgets, and the error classes to fields that have errors."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            css = next(
+                (c for klass, c in WIDGET_CLASSES.items() if type(widget) is klass), "govuk-input"
+            )
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        errors: dict[str, Any] = getattr(self, "_errors", None) or {}
+        for name in errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                css = widget.attrs.get("class", "")
+                error_class = css.split(" ")[-1] + "--error" if css else ""
+                if error_class and error_class not in css and "__input" not in css:
+                    widget.attrs["class"] = f"{css} {error_class}"
+                widget.attrs["aria-describedby"] = f"{name}-error"
+
+
+class Form(GovukFormMixin, forms.Form):
+    pass
+
+
+class ModelForm(GovukFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    pass

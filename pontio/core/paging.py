@@ -1,0 +1,21 @@
+"""Paging and sorting for every list: one page size, sort keys checked against an allow-list."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+
+def paginate(request: HttpRequest, items: QuerySet[Any] | list[Any]) -> Page[Any]:
+    paginator = Paginator(items, settings.PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def sort_key(request: HttpRequest, allowed: dict[str, str], default: str) -> tuple[str, str]:
+    """The requested sort if it is allowed, else the default: (the key, the ORDER BY field)."""
+    key = request.GET.get("sort", default)
+    if key not in allowed:
+        key = default
+    return key, allowed[key]

@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+
+from pontio.core.forms import ModelForm
+
+from .models import Organisation, Team
+
+
+class OrganisationForm(ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_en", "name_cy", "kind", "is_active"]
+        help_texts = {"is_active": _("Inactive organisations cannot be chosen for new people.")}
+
+
+class TeamForm(ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name_en", "name_cy", "is_active"]

@@ -1,0 +1,17 @@
+"""Pontio's URLs: each app's pages under its own prefix; administration under /manage/."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pontio.core.urls")),
+    path("", include("pontio.accounts.urls")),
+    path("manage/organisations/", include("pontio.organisations.urls")),
+    path("manage/", include("pontio.taxonomy.urls")),
+    path("manage/jobs/", include("pontio.jobs.urls")),
+    path("manage/audit/", include("pontio.audit.urls")),
+    path("auth/", include("allauth.urls")),
+]
+
+handler403 = "pontio.core.views.error_403"
+handler404 = "pontio.core.views.error_404"
+handler500 = "pontio.core.views.error_500"

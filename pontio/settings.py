@@ -215,6 +215,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
@@ -229,15 +230,22 @@ if EMAIL_URL.startswith(("smtp://", "smtps://", "submission://")):
     from urllib.parse import unquote, urlparse
 
     _mail = urlparse(EMAIL_URL)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = _mail.hostname or "localhost"
-    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 587)
-    EMAIL_HOST_USER = unquote(_mail.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
-    EMAIL_USE_SSL = _mail.scheme == "smtps"
-    EMAIL_USE_TLS = _mail.scheme == "submission"
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _mail.hostname or "localhost",
+                "port": _mail.port or (465 if _mail.scheme == "smtps" else 587),
+                "username": unquote(_mail.username or ""),
+                "password": unquote(_mail.password or ""),
+                "use_ssl": _mail.scheme == "smtps",
+                "use_tls": _mail.scheme == "submission",
+                "timeout": 20,
+            },
+        }
+    }
 else:
-    EMAIL_BACKEND = "pontio.core.mail.DataDirEmailBackend"
+    MAILERS = {"default": {"BACKEND": "pontio.core.mail.DataDirEmailBackend"}}
 DEFAULT_FROM_EMAIL = envstr("PONTIO_FROM_EMAIL", "Pontio <pontio@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -19,7 +19,7 @@ from .models import Organisation, Team
 def organisations(request: HttpRequest) -> HttpResponse:
     found = Organisation.objects.annotate(team_count=Count("teams", distinct=True),
                                           member_count=Count("memberships__person",
-                                                             distinct=True))
+                                                             distinct=True)).order_by("name_en")
     return render(request, "organisations/list.html", {"page": paginate(request, found)})
 
 

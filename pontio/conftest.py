@@ -11,7 +11,7 @@ from django.test import Client
 from pontio.accounts.models import Person, Role, RoleAssignment
 from pontio.organisations.models import Membership, Organisation, OrganisationKind, Team
 
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +26,9 @@ def _fast_and_inline(settings: Any, tmp_path: Any) -> None:
     }
 
 
-def make_organisation(name: str = "Caerwen Council", kind: str = OrganisationKind.COUNCIL,
-                      name_cy: str = "") -> Organisation:
+def make_organisation(
+    name: str = "Caerwen Council", kind: str = OrganisationKind.COUNCIL, name_cy: str = ""
+) -> Organisation:
     return Organisation.objects.create(name_en=name, name_cy=name_cy or name, kind=kind)
 
 
@@ -35,11 +36,18 @@ def make_team(organisation: Organisation, name: str = "Intake and Assessment") -
     return Team.objects.create(organisation=organisation, name_en=name, name_cy=name)
 
 
-def make_person(email: str, name: str, *, team: Team | None = None,
-                organisation: Organisation | None = None, roles: tuple[str, ...] = (),
-                language: str = "en") -> Person:
-    person = Person.objects.create_user(email=email, password=PASSWORD, name=name,
-                                        language=language)
+def make_person(
+    email: str,
+    name: str,
+    *,
+    team: Team | None = None,
+    organisation: Organisation | None = None,
+    roles: tuple[str, ...] = (),
+    language: str = "en",
+) -> Person:
+    person = Person.objects.create_user(
+        email=email, password=PASSWORD, name=name, language=language
+    )
     organisation = organisation or (team.organisation if team else None)
     if organisation:
         Membership.objects.create(person=person, organisation=organisation, team=team)
@@ -55,8 +63,9 @@ def council(db: Any) -> Organisation:
 
 @pytest.fixture
 def university(db: Any) -> Organisation:
-    return make_organisation("Caerwen University", OrganisationKind.UNIVERSITY,
-                             name_cy="Prifysgol Caerwen")
+    return make_organisation(
+        "Caerwen University", OrganisationKind.UNIVERSITY, name_cy="Prifysgol Caerwen"
+    )
 
 
 @pytest.fixture
@@ -81,20 +90,27 @@ def broker(team: Team) -> Person:
 
 @pytest.fixture
 def steering_member(council: Organisation) -> Person:
-    return make_person("gwen@example.org", "Gwen Lloyd", organisation=council,
-                       roles=(Role.STEERING,), language="cy")
+    return make_person(
+        "gwen@example.org",
+        "Gwen Lloyd",
+        organisation=council,
+        roles=(Role.STEERING,),
+        language="cy",
+    )
 
 
 @pytest.fixture
 def academic(university: Organisation) -> Person:
-    return make_person("mair@example.org", "Mair Thomas", organisation=university,
-                       roles=(Role.ACADEMIC,))
+    return make_person(
+        "mair@example.org", "Mair Thomas", organisation=university, roles=(Role.ACADEMIC,)
+    )
 
 
 @pytest.fixture
 def admin(council: Organisation) -> Person:
-    return make_person("owain@example.org", "Owain Hughes", organisation=council,
-                       roles=(Role.ADMIN,))
+    return make_person(
+        "owain@example.org", "Owain Hughes", organisation=council, roles=(Role.ADMIN,)
+    )
 
 
 @pytest.fixture

@@ -15,13 +15,14 @@ from .models import Language, Person, Role
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.parent.name} – {obj.name}" if obj.parent_id else obj.name
+        return f"{obj.parent.name}: {obj.name}" if obj.parent_id else obj.name
 
 
 class SettingsForm(ModelForm):
     topics = TopicChoiceField(
-        queryset=Topic.objects.active().select_related("parent").order_by(
-            "parent__position", "position"),
+        queryset=Topic.objects.active()
+        .select_related("parent")
+        .order_by("parent__position", "position"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label=_("Topics you follow"),
@@ -67,11 +68,15 @@ class InviteForm(Form):
         help_text=_("Optional. The team must belong to the organisation."),
     )
     roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         label=_("Roles"),
     )
     language = forms.ChoiceField(
-        choices=Language.choices, widget=forms.RadioSelect, initial=Language.ENGLISH,
+        choices=Language.choices,
+        widget=forms.RadioSelect,
+        initial=Language.ENGLISH,
         label=_("Language of the invitation"),
     )
 
@@ -85,7 +90,9 @@ class InviteForm(Form):
 
 class RolesForm(Form):
     roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         label=_("Roles"),
     )
 
@@ -96,7 +103,8 @@ class MembershipForm(Form):
     )
     team = forms.ModelChoiceField(
         queryset=Team.objects.filter(is_active=True).select_related("organisation"),
-        label=_("Team"), required=False,
+        label=_("Team"),
+        required=False,
     )
 
     def clean(self) -> dict[str, Any]:

@@ -22,8 +22,9 @@ def person_overview(*, person: Person) -> dict[str, Any]:
 
 
 def people_list(*, query: str = "", role: str = "", status: str = "") -> QuerySet[Person]:
-    people = Person.objects.prefetch_related("role_assignments", "memberships__organisation",
-                                             "memberships__team")
+    people = Person.objects.prefetch_related(
+        "role_assignments", "memberships__organisation", "memberships__team"
+    )
     if query:
         people = people.filter(Q(name__icontains=query) | Q(email__icontains=query))
     if role:

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
+from pontio.core.history import attribute_to
 from pontio.core.mail_send import mail_send
 from pontio.organisations.models import Organisation, Team
 from pontio.organisations.services import membership_add
@@ -23,15 +24,10 @@ class InvitationError(Exception):
     """An invitation that cannot be used, with a message the person can read."""
 
 
-def _as(actor: Person | None, obj: Any) -> None:
-    # simple-history reads the acting person from the request; services set it for commands too.
-    obj._history_user = actor
-
-
 def person_set_language(*, person: Person, language: str) -> None:
     if person.language != language:
         person.language = language
-        _as(person, person)
+        attribute_to(person, person)
         person.save(update_fields=["language"])
 
 
@@ -49,8 +45,11 @@ def person_invite(
     email = email.strip().lower()
     if Person.objects.filter(email__iexact=email).exists():
         raise InvitationError(_("Someone with this email address already has an account."))
-    if Invitation.objects.pending().filter(email__iexact=email,
-                                           expires_at__gt=timezone.now()).exists():
+    if (
+        Invitation.objects.pending()
+        .filter(email__iexact=email, expires_at__gt=timezone.now())
+        .exists()
+    ):
         raise InvitationError(_("This email address already has an invitation waiting."))
     token, token_hash = Invitation.new_token()
     invitation = Invitation(
@@ -64,7 +63,7 @@ def person_invite(
         invited_by=actor,
         expires_at=Invitation.default_expiry(),
     )
-    _as(actor, invitation)
+    attribute_to(actor, invitation)
     with transaction.atomic():
         invitation.save()
         transaction.on_commit(lambda: _send_invitation(invitation, token))
@@ -86,17 +85,27 @@ def invitation_for_token(token: str) -> Invitation:
     """The invitation a link points at, or a clear reason it cannot be used."""
     invitation = Invitation.objects.by_token(token)
     if invitation is None:
-        raise InvitationError(_("This invitation link is not valid. Check that you copied the "
-                                "whole link from the email."))
+        raise InvitationError(
+            _(
+                "This invitation link is not valid. Check that you copied the "
+                "whole link from the email."
+            )
+        )
     if invitation.accepted_at:
-        raise InvitationError(_("This invitation has already been used. If it was you, sign in "
-                                "with your email address and password."))
+        raise InvitationError(
+            _(
+                "This invitation has already been used. If it was you, sign in "
+                "with your email address and password."
+            )
+        )
     if invitation.cancelled_at:
-        raise InvitationError(_("This invitation was cancelled. Ask your administrator for a "
-                                "new one."))
+        raise InvitationError(
+            _("This invitation was cancelled. Ask your administrator for a new one.")
+        )
     if invitation.is_expired:
-        raise InvitationError(_("This invitation has expired. Ask your administrator for a new "
-                                "one."))
+        raise InvitationError(
+            _("This invitation has expired. Ask your administrator for a new one.")
+        )
     return invitation
 
 
@@ -111,20 +120,23 @@ def invitation_accept(*, token: str, name: str, password: str) -> Person:
         try:
             with transaction.atomic():
                 person = Person.objects.create_user(
-                    email=invitation.email, password=password, name=name,
+                    email=invitation.email,
+                    password=password,
+                    name=name,
                     language=invitation.language,
                 )
         except IntegrityError:
             raise InvitationError(
                 _("Someone with this email address already has an account.")
             ) from None
-        membership_add(actor=person, person=person, organisation=invitation.organisation,
-                       team=invitation.team)
+        membership_add(
+            actor=person, person=person, organisation=invitation.organisation, team=invitation.team
+        )
         for role in invitation.roles:
             role_give(actor=person, person=person, role=role)
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = person
-        _as(person, invitation)
+        attribute_to(person, invitation)
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return person
 
@@ -132,16 +144,16 @@ def invitation_accept(*, token: str, name: str, password: str) -> Person:
 def invitation_cancel(*, actor: Person, invitation: Invitation) -> None:
     if invitation.accepted_at is None and invitation.cancelled_at is None:
         invitation.cancelled_at = timezone.now()
-        _as(actor, invitation)
+        attribute_to(actor, invitation)
         invitation.save(update_fields=["cancelled_at"])
 
 
-def role_give(*, actor: Person, person: Person, role: str) -> bool:
+def role_give(*, actor: Person | None, person: Person, role: str) -> bool:
     Role(role)  # refuses an unknown role
     if RoleAssignment.objects.filter(person=person, role=role).exists():
         return False
     assignment = RoleAssignment(person=person, role=role)
-    _as(actor, assignment)
+    attribute_to(actor, assignment)
     assignment.save()
     return True
 
@@ -156,7 +168,7 @@ def role_take(*, actor: Person, person: Person, role: str) -> bool:
     assignment = RoleAssignment.objects.filter(person=person, role=role).first()
     if assignment is None:
         return False
-    _as(actor, assignment)
+    attribute_to(actor, assignment)
     assignment.delete()
     return True
 
@@ -169,7 +181,7 @@ def person_deactivate(*, actor: Person, person: Person, reason: str) -> None:
         raise InvitationError(_("You cannot deactivate your own account."))
     with transaction.atomic():
         person.is_active = False
-        _as(actor, person)
+        attribute_to(actor, person)
         person.save(update_fields=["is_active"])
         update_change_reason(person, reason)
         for session in UserSession.objects.filter(user=person):
@@ -178,24 +190,24 @@ def person_deactivate(*, actor: Person, person: Person, reason: str) -> None:
 
 def person_reactivate(*, actor: Person, person: Person) -> None:
     person.is_active = True
-    _as(actor, person)
+    attribute_to(actor, person)
     person.save(update_fields=["is_active"])
 
 
-def person_update(*, actor: Person, person: Person, name: str, language: str,
-                  topics: Any) -> None:
+def person_update(*, actor: Person, person: Person, name: str, language: str, topics: Any) -> None:
     with transaction.atomic():
         person.name = name
         person.language = language
-        _as(actor, person)
+        attribute_to(actor, person)
         person.save(update_fields=["name", "language"])
         person.topics.set(topics)
 
 
 def invitations_expire_old(*, older_than_days: int = 90) -> int:
     cutoff = timezone.now() - timedelta(days=older_than_days)
-    deleted, _rows = Invitation.objects.filter(expires_at__lt=cutoff,
-                                               accepted_at__isnull=True).delete()
+    deleted, _rows = Invitation.objects.filter(
+        expires_at__lt=cutoff, accepted_at__isnull=True
+    ).delete()
     return deleted
 
 
@@ -206,8 +218,9 @@ def invitation_apply_for_sso(*, person: Person) -> None:
     if invitation is None:
         return
     with transaction.atomic():
-        membership_add(actor=person, person=person, organisation=invitation.organisation,
-                       team=invitation.team)
+        membership_add(
+            actor=person, person=person, organisation=invitation.organisation, team=invitation.team
+        )
         for role in invitation.roles:
             role_give(actor=person, person=person, role=role)
         if invitation.name and not person.name:

@@ -11,8 +11,9 @@ logger = logging.getLogger("pontio.security")
 
 
 @receiver(user_login_failed)
-def log_failed_sign_in(sender: Any, credentials: dict[str, Any],
-                       request: HttpRequest | None = None, **kwargs: Any) -> None:
+def log_failed_sign_in(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     address = request.META.get("REMOTE_ADDR", "?") if request is not None else "?"
     email = credentials.get("email") or credentials.get("username") or "?"
     logger.warning("Failed sign-in for %s from %s", email, address)

@@ -12,8 +12,10 @@ urlpatterns = [
     path("manage/people/<int:pk>/", views.person_detail, name="person"),
     path("manage/people/<int:pk>/deactivate/", views.person_deactivate, name="deactivate"),
     path("manage/people/<int:pk>/reactivate/", views.person_reactivate, name="reactivate"),
-    path("manage/people/<int:pk>/memberships/<int:membership_pk>/remove/",
-         views.membership_remove, name="membership_remove"),
-    path("manage/invitations/<int:pk>/cancel/", views.invitation_cancel,
-         name="invitation_cancel"),
+    path(
+        "manage/people/<int:pk>/memberships/<int:membership_pk>/remove/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
+    path("manage/invitations/<int:pk>/cancel/", views.invitation_cancel, name="invitation_cancel"),
 ]

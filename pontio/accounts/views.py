@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pontio.core.paging import paginate, sort_key
-from pontio.core.permissions import administrator_required
+from pontio.core.permissions import administrator_required, person_of
 from pontio.organisations import services as organisations_services
 from pontio.organisations.models import Membership
 
@@ -29,8 +29,7 @@ PEOPLE_SORTS = {"name": "name", "email": "email", "newest": "-date_joined"}
 
 
 def account_settings(request: HttpRequest) -> HttpResponse:
-    person = request.user
-    assert isinstance(person, Person)
+    person = person_of(request)
     form = SettingsForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         services.person_update(
@@ -50,23 +49,27 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationError as error:
-        return render(request, "accounts/invitation_invalid.html", {"reason": str(error)},
-                      status=410)
-    form = InvitationAcceptForm(request.POST or None, email=invitation.email,
-                                initial={"name": invitation.name})
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
+        )
+    form = InvitationAcceptForm(
+        request.POST or None, email=invitation.email, initial={"name": invitation.name}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             person = services.invitation_accept(
                 token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password"]
             )
         except services.InvitationError as error:
-            return render(request, "accounts/invitation_invalid.html", {"reason": str(error)},
-                          status=410)
+            return render(
+                request, "accounts/invitation_invalid.html", {"reason": str(error)}, status=410
+            )
         login(request, person, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Pontio. Your account is ready."))
         return redirect("core:home")
-    return render(request, "accounts/invitation_accept.html",
-                  {"form": form, "invitation": invitation})
+    return render(
+        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
 
 
 @administrator_required
@@ -76,12 +79,19 @@ def people(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     sort, order = sort_key(request, PEOPLE_SORTS, "name")
     found = selectors.people_list(query=query, role=role, status=status).order_by(order)
-    return render(request, "accounts/people.html", {
-        "page": paginate(request, found),
-        "query": query, "role": role, "status": status, "sort": sort,
-        "roles": Role.choices,
-        "invitations": selectors.invitations_pending(),
-    })
+    return render(
+        request,
+        "accounts/people.html",
+        {
+            "page": paginate(request, found),
+            "query": query,
+            "role": role,
+            "status": status,
+            "sort": sort,
+            "roles": Role.choices,
+            "invitations": selectors.invitations_pending(),
+        },
+    )
 
 
 @administrator_required
@@ -91,9 +101,13 @@ def person_invite(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.person_invite(
-                actor=request.user,  # type: ignore[arg-type]
-                email=data["email"], name=data["name"], organisation=data["organisation"],
-                team=data["team"], roles=data["roles"], language=data["language"],
+                actor=person_of(request),
+                email=data["email"],
+                name=data["name"],
+                organisation=data["organisation"],
+                team=data["team"],
+                roles=data["roles"],
+                language=data["language"],
             )
         except services.InvitationError as error:
             form.add_error("email", str(error))
@@ -109,8 +123,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     roles_form = RolesForm(initial={"roles": sorted(person.roles)})
     membership_form = MembershipForm()
     if request.method == "POST":
-        actor = request.user
-        assert isinstance(actor, Person)
+        actor = person_of(request)
         if "save_roles" in request.POST:
             roles_form = RolesForm(request.POST)
             if roles_form.is_valid():
@@ -128,23 +141,33 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         elif "add_membership" in request.POST:
             membership_form = MembershipForm(request.POST)
             if membership_form.is_valid():
-                organisations_services.membership_add(actor=actor, person=person,
-                                        organisation=membership_form.cleaned_data["organisation"],
-                                        team=membership_form.cleaned_data["team"])
+                organisations_services.membership_add(
+                    actor=actor,
+                    person=person,
+                    organisation=membership_form.cleaned_data["organisation"],
+                    team=membership_form.cleaned_data["team"],
+                )
                 messages.success(request, _("Membership added."))
                 return redirect("accounts:person", pk=person.pk)
     memberships = person.memberships.select_related("organisation", "team")
-    return render(request, "accounts/person.html", {
-        "person": person, "roles_form": roles_form, "membership_form": membership_form,
-        "memberships": memberships, "form": roles_form if roles_form.errors else membership_form,
-    })
+    return render(
+        request,
+        "accounts/person.html",
+        {
+            "person": person,
+            "roles_form": roles_form,
+            "membership_form": membership_form,
+            "memberships": memberships,
+            "form": roles_form if roles_form.errors else membership_form,
+        },
+    )
 
 
 @administrator_required
 @require_POST
 def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, pk=membership_pk, person_id=pk)
-    organisations_services.membership_remove(actor=request.user, membership=membership)
+    organisations_services.membership_remove(actor=person_of(request), membership=membership)
     messages.success(request, _("Membership removed."))
     return redirect("accounts:person", pk=pk)
 
@@ -155,13 +178,18 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     form = DeactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_deactivate(actor=request.user, person=person,  # type: ignore[arg-type]
-                                       reason=form.cleaned_data["reason"])
+            services.person_deactivate(
+                actor=person_of(request),
+                person=person,
+                reason=form.cleaned_data["reason"],
+            )
         except services.InvitationError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("%(name)s can no longer sign in. Their work stays in "
-                                        "Pontio.") % {"name": person})
+            messages.success(
+                request,
+                _("%(name)s can no longer sign in. Their work stays in Pontio.") % {"name": person},
+            )
             return redirect("accounts:person", pk=person.pk)
     return render(request, "accounts/deactivate.html", {"person": person, "form": form})
 
@@ -170,7 +198,7 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk, is_active=False)
-    services.person_reactivate(actor=request.user, person=person)  # type: ignore[arg-type]
+    services.person_reactivate(actor=person_of(request), person=person)
     messages.success(request, _("%(name)s can sign in again.") % {"name": person})
     return redirect("accounts:person", pk=person.pk)
 
@@ -179,6 +207,6 @@ def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, pk=pk)
-    services.invitation_cancel(actor=request.user, invitation=invitation)  # type: ignore[arg-type]
+    services.invitation_cancel(actor=person_of(request), invitation=invitation)
     messages.success(request, _("Invitation to %(email)s cancelled.") % {"email": invitation.email})
     return redirect("accounts:people")

@@ -50,8 +50,9 @@ def _changes(record: Any) -> list[tuple[str, str, str]]:
     return []
 
 
-def audit_changes(*, before: datetime | None = None, limit: int = 50,
-                  person: Any = None) -> list[Change]:
+def audit_changes(
+    *, before: datetime | None = None, limit: int = 50, person: Any = None
+) -> list[Change]:
     """The newest `limit` changes older than `before`, across every audited model."""
     streams: list[Iterator[Any]] = []
     for model in history_models():
@@ -62,7 +63,7 @@ def audit_changes(*, before: datetime | None = None, limit: int = 50,
             rows = rows.filter(history_user=person)
         streams.append(iter(rows[:limit]))
     merged = heapq.merge(*streams, key=lambda r: r.history_date, reverse=True)
-    changes = []
+    changes: list[Change] = []
     for record in merged:
         if len(changes) >= limit:
             break

@@ -18,5 +18,8 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     before: datetime | None = parse_datetime(request.GET.get("before", ""))
     changes = audit_changes(before=before, limit=PAGE + 1)
     older = changes[PAGE - 1].when.isoformat() if len(changes) > PAGE else None
-    return render(request, "audit/trail.html", {"changes": changes[:PAGE], "older": older,
-                                                "is_first_page": before is None})
+    return render(
+        request,
+        "audit/trail.html",
+        {"changes": changes[:PAGE], "older": older, "is_first_page": before is None},
+    )

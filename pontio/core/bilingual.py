@@ -26,9 +26,9 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return in_language(self, "name")
-
-    def __str__(self) -> str:
-        return self.name

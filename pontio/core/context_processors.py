@@ -22,6 +22,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user.is_administrator:
         url = reverse("accounts:people")
         admin_prefix = "/manage/"
-        items.append({"label": _("Administration"), "url": url,
-                      "active": path.startswith(admin_prefix)})
+        items.append(
+            {"label": _("Administration"), "url": url, "active": path.startswith(admin_prefix)}
+        )
     return {"navigation": items}

@@ -11,24 +11,43 @@ from pontio.organisations.models import Organisation, OrganisationKind, Team
 from pontio.organisations.services import membership_add
 from pontio.taxonomy.models import Priority, Topic
 
-DEMO_PASSWORD = "demo-pontio-2026"  # printed by `pontio demo`; demo data only
+DEMO_PASSWORD = "demo-pontio-2026"  # noqa: S105  (printed by `pontio demo`; demo only)
 
 ORGANISATIONS = [
-    ("Caerwen Council", "Cyngor Caerwen", OrganisationKind.COUNCIL, [
-        ("Intake and Assessment", "Derbyn ac Asesu"),
-        ("Children Looked After", "Plant sy'n Derbyn Gofal"),
-        ("Safeguarding Hub", "Hwb Diogelu"),
-        ("Early Help", "Cymorth Cynnar"),
-    ]),
-    ("Caerwen University", "Prifysgol Caerwen", OrganisationKind.UNIVERSITY, [
-        ("School of Social Sciences", "Ysgol y Gwyddorau Cymdeithasol"),
-    ]),
-    ("Caerwen Health Board", "Bwrdd Iechyd Caerwen", OrganisationKind.HEALTH, [
-        ("Public Health Team", "Tîm Iechyd y Cyhoedd"),
-    ]),
+    (
+        "Caerwen Council",
+        "Cyngor Caerwen",
+        OrganisationKind.COUNCIL,
+        [
+            ("Intake and Assessment", "Derbyn ac Asesu"),
+            ("Children Looked After", "Plant sy'n Derbyn Gofal"),
+            ("Safeguarding Hub", "Hwb Diogelu"),
+            ("Early Help", "Cymorth Cynnar"),
+        ],
+    ),
+    (
+        "Caerwen University",
+        "Prifysgol Caerwen",
+        OrganisationKind.UNIVERSITY,
+        [
+            ("School of Social Sciences", "Ysgol y Gwyddorau Cymdeithasol"),
+        ],
+    ),
+    (
+        "Caerwen Health Board",
+        "Bwrdd Iechyd Caerwen",
+        OrganisationKind.HEALTH,
+        [
+            ("Public Health Team", "Tîm Iechyd y Cyhoedd"),
+        ],
+    ),
     ("Children First Cymru", "Plant yn Gyntaf Cymru", OrganisationKind.THIRD_SECTOR, []),
-    ("National Social Care Body", "Corff Cenedlaethol Gofal Cymdeithasol",
-     OrganisationKind.NATIONAL, []),
+    (
+        "National Social Care Body",
+        "Corff Cenedlaethol Gofal Cymdeithasol",
+        OrganisationKind.NATIONAL,
+        [],
+    ),
 ]
 
 PRIORITIES = [
@@ -52,26 +71,86 @@ class DemoPerson:
 
 
 PEOPLE = [
-    DemoPerson("sian@caerwen.example", "Siân Morgan", "Social worker",
-               "Caerwen Council", "Intake and Assessment", (), "en", ("pre-birth", "mental-health")),
-    DemoPerson("dafydd@caerwen.example", "Dafydd Rees", "Research champion",
-               "Caerwen Council", "Children Looked After", (Role.CHAMPION,), "cy",
-               ("cla-outcomes", "cla-education")),
-    DemoPerson("alys@caerwen.example", "Alys Jenkins", "Knowledge broker",
-               "Caerwen Council", "Safeguarding Hub", (Role.BROKER,), "en",
-               ("contextual-harm", "criminal-exploitation", "evidence-informed-practice")),
-    DemoPerson("tomos@caerwen-uni.example", "Dr Tomos Price", "Embedded researcher",
-               "Caerwen University", "School of Social Sciences", (Role.EMBEDDED, Role.ACADEMIC),
-               "en", ("domestic-sexual-violence", "substance-use")),
-    DemoPerson("gwen@caerwen.example", "Gwen Lloyd", "Steering group member",
-               "Caerwen Council", None, (Role.STEERING,), "cy", ()),
-    DemoPerson("rhodri@caerwen.example", "Rhodri Evans", "Senior leader",
-               "Caerwen Council", None, (Role.LEADER, Role.STEERING), "en", ()),
-    DemoPerson("mair@caerwen-uni.example", "Professor Mair Thomas", "Academic",
-               "Caerwen University", "School of Social Sciences", (Role.ACADEMIC,), "cy",
-               ("aces", "health-outcomes")),
-    DemoPerson("admin@caerwen.example", "Owain Hughes", "Administrator",
-               "Caerwen Council", None, (Role.ADMIN,), "en", ()),
+    DemoPerson(
+        "sian@caerwen.example",
+        "Siân Morgan",
+        "Social worker",
+        "Caerwen Council",
+        "Intake and Assessment",
+        (),
+        "en",
+        ("pre-birth", "mental-health"),
+    ),
+    DemoPerson(
+        "dafydd@caerwen.example",
+        "Dafydd Rees",
+        "Research champion",
+        "Caerwen Council",
+        "Children Looked After",
+        (Role.CHAMPION,),
+        "cy",
+        ("cla-outcomes", "cla-education"),
+    ),
+    DemoPerson(
+        "alys@caerwen.example",
+        "Alys Jenkins",
+        "Knowledge broker",
+        "Caerwen Council",
+        "Safeguarding Hub",
+        (Role.BROKER,),
+        "en",
+        ("contextual-harm", "criminal-exploitation", "evidence-informed-practice"),
+    ),
+    DemoPerson(
+        "tomos@caerwen-uni.example",
+        "Dr Tomos Price",
+        "Embedded researcher",
+        "Caerwen University",
+        "School of Social Sciences",
+        (Role.EMBEDDED, Role.ACADEMIC),
+        "en",
+        ("domestic-sexual-violence", "substance-use"),
+    ),
+    DemoPerson(
+        "gwen@caerwen.example",
+        "Gwen Lloyd",
+        "Steering group member",
+        "Caerwen Council",
+        None,
+        (Role.STEERING,),
+        "cy",
+        (),
+    ),
+    DemoPerson(
+        "rhodri@caerwen.example",
+        "Rhodri Evans",
+        "Senior leader",
+        "Caerwen Council",
+        None,
+        (Role.LEADER, Role.STEERING),
+        "en",
+        (),
+    ),
+    DemoPerson(
+        "mair@caerwen-uni.example",
+        "Professor Mair Thomas",
+        "Academic",
+        "Caerwen University",
+        "School of Social Sciences",
+        (Role.ACADEMIC,),
+        "cy",
+        ("aces", "health-outcomes"),
+    ),
+    DemoPerson(
+        "admin@caerwen.example",
+        "Owain Hughes",
+        "Administrator",
+        "Caerwen Council",
+        None,
+        (Role.ADMIN,),
+        "en",
+        (),
+    ),
 ]
 
 
@@ -85,14 +164,14 @@ def demo_load() -> list[DemoPerson]:
         )
         organisations[name_en] = organisation
         for team_en, team_cy in team_names:
-            team, _ = Team.objects.get_or_create(
+            teams[(name_en, team_en)], _ = Team.objects.get_or_create(
                 organisation=organisation, name_en=team_en, defaults={"name_cy": team_cy}
             )
-            teams[(name_en, team_en)] = team
     council = organisations["Caerwen Council"]
     for name_en, name_cy in PRIORITIES:
-        Priority.objects.get_or_create(organisation=council, name_en=name_en,
-                                       defaults={"name_cy": name_cy})
+        Priority.objects.get_or_create(
+            organisation=council, name_en=name_en, defaults={"name_cy": name_cy}
+        )
     for demo in PEOPLE:
         person = Person.objects.filter(email=demo.email).first()
         if person is None:
@@ -101,8 +180,9 @@ def demo_load() -> list[DemoPerson]:
             )
             person.topics.set(Topic.objects.filter(slug__in=demo.topics))
         team = teams[(demo.organisation, demo.team)] if demo.team else None
-        membership_add(actor=None, person=person, organisation=organisations[demo.organisation],
-                       team=team)
+        membership_add(
+            actor=None, person=person, organisation=organisations[demo.organisation], team=team
+        )
         for role in demo.roles:
             role_give(actor=None, person=person, role=role)
     return PEOPLE

@@ -5,5 +5,4 @@ from django.core.mail import EmailMessage
 
 
 def mail_send(*, to: str, subject: str, body: str) -> None:
-    EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
-                 to=[to]).send()
+    EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[to]).send()

@@ -21,12 +21,11 @@ from pontio.jobs.selectors import queue_health
 from .areas import AREAS_BY_SLUG
 from .mail import stored_mail, stored_mail_get
 from .paging import paginate
-from .permissions import administrator_required
+from .permissions import administrator_required, person_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    person = request.user
-    context = accounts_selectors.person_overview(person=person)  # type: ignore[arg-type]
+    context = accounts_selectors.person_overview(person=person_of(request))
     return render(request, "core/home.html", context)
 
 
@@ -59,14 +58,14 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         return redirect(urlsplit(next_url).path or "/")
     if request.user.is_authenticated:
-        person_set_language(person=request.user, language=language)  # type: ignore[arg-type]
+        person_set_language(person=person_of(request), language=language)
     response = redirect(next_url)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
         secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite="Lax",
         httponly=True,
     )
     return response
@@ -108,8 +107,9 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 @login_not_required
 def error_500(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(render_to_string("500.html", {"LANGUAGE_CODE": translation.get_language()}),
-                        status=500)
+    return HttpResponse(
+        render_to_string("500.html", {"LANGUAGE_CODE": translation.get_language()}), status=500
+    )
 
 
 @login_not_required
@@ -120,8 +120,9 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 @administrator_required
 def mail_list(request: HttpRequest) -> HttpResponse:
     to = request.GET.get("to", "").strip()
-    return render(request, "core/mail_list.html",
-                  {"page": paginate(request, stored_mail(to=to)), "to": to})
+    return render(
+        request, "core/mail_list.html", {"page": paginate(request, stored_mail(to=to)), "to": to}
+    )
 
 
 @administrator_required

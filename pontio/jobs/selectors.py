@@ -26,7 +26,7 @@ def queue_health() -> dict[str, Any]:
     }
 
 
-def jobs_list(*, status: str = "") -> QuerySet[DBTaskResult]:
+def jobs_list(*, status: str = "") -> QuerySet[DBTaskResult[..., Any]]:
     jobs = DBTaskResult.objects.order_by("-enqueued_at")
     return jobs.filter(status=status) if status else jobs
 

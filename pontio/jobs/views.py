@@ -28,13 +28,17 @@ def jobs(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in dict(STATUSES):
         status = ""
-    return render(request, "jobs/list.html", {
-        "page": paginate(request, selectors.jobs_list(status=status)),
-        "status": status,
-        "statuses": STATUSES,
-        "health": selectors.queue_health(),
-        "workers": selectors.workers_list()[:10],
-    })
+    return render(
+        request,
+        "jobs/list.html",
+        {
+            "page": paginate(request, selectors.jobs_list(status=status)),
+            "status": status,
+            "statuses": STATUSES,
+            "health": selectors.queue_health(),
+            "workers": selectors.workers_list()[:10],
+        },
+    )
 
 
 @administrator_required

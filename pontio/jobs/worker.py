@@ -34,7 +34,7 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=base * random.uniform(0.8, 1.2))
 
 
-def schedule_retry(db_result: DBTaskResult) -> bool:
+def schedule_retry(db_result: "DBTaskResult[..., Any]") -> bool:
     """Put a failed job back in the queue if it has attempts left. Returns whether it did."""
     attempts = len(db_result.worker_ids)
     permanent = db_result.exception_class_path.endswith("PermanentJobError")
@@ -48,7 +48,7 @@ def schedule_retry(db_result: DBTaskResult) -> bool:
     return True
 
 
-def job_retry_now(db_result: DBTaskResult) -> None:
+def job_retry_now(db_result: "DBTaskResult[..., Any]") -> None:
     """An administrator's retry of a failed job: back in the queue, to run as soon as it can."""
     db_result.status = TaskResultStatus.READY
     db_result.run_after = get_date_max()
@@ -105,7 +105,7 @@ class PontioWorker(Worker):
         self.started_at = timezone.now()
         self._stop = threading.Event()
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: "DBTaskResult[..., Any]") -> None:
         super().run_task(db_task_result)
         db_task_result.refresh_from_db()
         if db_task_result.status == TaskResultStatus.FAILED:

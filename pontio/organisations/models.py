@@ -73,11 +73,16 @@ class Membership(models.Model):
         ordering = ["organisation__name_en", "team__name_en"]
         constraints = [
             models.UniqueConstraint(
-                "person", "organisation", "team", name="membership_unique_in_team",
+                "person",
+                "organisation",
+                "team",
+                name="membership_unique_in_team",
                 condition=models.Q(team__isnull=False),
             ),
             models.UniqueConstraint(
-                "person", "organisation", name="membership_unique_without_team",
+                "person",
+                "organisation",
+                name="membership_unique_without_team",
                 condition=models.Q(team__isnull=True),
             ),
         ]

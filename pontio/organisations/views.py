@@ -17,9 +17,10 @@ from .models import Organisation, Team
 
 @administrator_required
 def organisations(request: HttpRequest) -> HttpResponse:
-    found = Organisation.objects.annotate(team_count=Count("teams", distinct=True),
-                                          member_count=Count("memberships__person",
-                                                             distinct=True)).order_by("name_en")
+    found = Organisation.objects.annotate(
+        team_count=Count("teams", distinct=True),
+        member_count=Count("memberships__person", distinct=True),
+    ).order_by("name_en")
     return render(request, "organisations/list.html", {"page": paginate(request, found)})
 
 
@@ -44,8 +45,9 @@ def reverse_detail(organisation: Organisation) -> str:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     teams = organisation.teams.annotate(member_count=Count("memberships"))
-    return render(request, "organisations/detail.html",
-                  {"organisation": organisation, "teams": teams})
+    return render(
+        request, "organisations/detail.html", {"organisation": organisation, "teams": teams}
+    )
 
 
 @administrator_required
@@ -59,7 +61,13 @@ def team_edit(request: HttpRequest, pk: int, team_pk: int | None = None) -> Http
         saved = services.team_save(actor=request.user, team=unsaved)
         messages.success(request, _("%(name)s saved.") % {"name": saved})
         return redirect("organisations:detail", pk=organisation.pk)
-    title = _("Edit team") if team else _("Add a team to %(organisation)s") % {
-        "organisation": organisation}
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": title, "back": reverse_detail(organisation)})
+    title = (
+        _("Edit team")
+        if team
+        else _("Add a team to %(organisation)s") % {"organisation": organisation}
+    )
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "back": reverse_detail(organisation)},
+    )

@@ -11,14 +11,24 @@ from .models import Priority, Topic
 class TopicForm(ModelForm):
     class Meta:
         model = Topic
-        fields = ["name_en", "name_cy", "slug", "parent", "description_en", "description_cy",
-                  "position", "is_active"]
+        fields = [
+            "name_en",
+            "name_cy",
+            "slug",
+            "parent",
+            "description_en",
+            "description_cy",
+            "position",
+            "is_active",
+        ]
         help_texts = {
             "slug": _("Lower-case letters, numbers and hyphens, used in links."),
             "parent": _("Leave empty for a top-level topic. The taxonomy has two levels."),
         }
-        widgets = {"description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_cy": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "description_cy": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,7 +49,15 @@ class TopicForm(ModelForm):
 class PriorityForm(ModelForm):
     class Meta:
         model = Priority
-        fields = ["organisation", "name_en", "name_cy", "description_en", "description_cy",
-                  "is_active"]
-        widgets = {"description_en": forms.Textarea(attrs={"rows": 3}),
-                   "description_cy": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "organisation",
+            "name_en",
+            "name_cy",
+            "description_en",
+            "description_cy",
+            "is_active",
+        ]
+        widgets = {
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "description_cy": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -2,16 +2,16 @@
 
 from typing import Any
 
+from pontio.core.history import save_as
+
 from .models import Priority, Topic
 
 
 def topic_save(*, actor: Any, topic: Topic) -> Topic:
-    topic._history_user = actor  # type: ignore[attr-defined]
-    topic.save()
+    save_as(actor, topic)
     return topic
 
 
 def priority_save(*, actor: Any, priority: Priority) -> Priority:
-    priority._history_user = actor  # type: ignore[attr-defined]
-    priority.save()
+    save_as(actor, priority)
     return priority

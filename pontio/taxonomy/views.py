@@ -29,8 +29,11 @@ def topic_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         messages.success(request, _("%(name)s saved.") % {"name": saved})
         return redirect("taxonomy:topics")
     title = _("Edit topic") if topic else _("Add a topic")
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": title, "back": reverse("taxonomy:topics")})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "back": reverse("taxonomy:topics")},
+    )
 
 
 @administrator_required
@@ -48,5 +51,8 @@ def priority_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         messages.success(request, _("%(name)s saved.") % {"name": saved})
         return redirect("taxonomy:priorities")
     title = _("Edit strategic priority") if priority else _("Add a strategic priority")
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": title, "back": reverse("taxonomy:priorities")})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "back": reverse("taxonomy:priorities")},
+    )

@@ -14,9 +14,15 @@ from pontio.organisations.models import Membership, Organisation, Team
 def invite(client: Any, organisation: Organisation, team: Team | None, **extra: Any) -> Any:
     from django.test import TestCase
 
-    data = {"email": "new.person@example.org", "name": "Nia Powell",
-            "organisation": organisation.pk, "team": team.pk if team else "",
-            "roles": [Role.CHAMPION], "language": "cy", **extra}
+    data = {
+        "email": "new.person@example.org",
+        "name": "Nia Powell",
+        "organisation": organisation.pk,
+        "team": team.pk if team else "",
+        "roles": [Role.CHAMPION],
+        "language": "cy",
+        **extra,
+    }
     # The invitation is mailed once the transaction commits.
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post("/manage/people/invite/", data)
@@ -28,8 +34,9 @@ def link_from_mail() -> str:
     return f"/invitation/{match.group(1)}/"
 
 
-def test_it_invites_by_email(client_for: Any, admin: Person, council: Organisation,
-                             team: Team) -> None:
+def test_it_invites_by_email(
+    client_for: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     response = invite(client_for(admin), council, team)
     assert response.status_code == 302
     invitation = Invitation.objects.get()
@@ -42,8 +49,9 @@ def test_it_invites_by_email(client_for: Any, admin: Person, council: Organisati
     assert invitation.token_hash not in mail.outbox[0].body
 
 
-def test_it_refuses_a_duplicate_email(client_for: Any, admin: Person, council: Organisation,
-                                      team: Team, social_worker: Person) -> None:
+def test_it_refuses_a_duplicate_email(
+    client_for: Any, admin: Person, council: Organisation, team: Team, social_worker: Person
+) -> None:
     response = invite(client_for(admin), council, team, email=social_worker.email.upper())
     assert response.status_code == 200
     assert "already has an account" in response.content.decode()
@@ -53,8 +61,9 @@ def test_it_refuses_a_duplicate_email(client_for: Any, admin: Person, council: O
     assert len(mail.outbox) == 0
 
 
-def test_it_refuses_a_second_pending_invitation(client_for: Any, admin: Person,
-                                                council: Organisation, team: Team) -> None:
+def test_it_refuses_a_second_pending_invitation(
+    client_for: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     client = client_for(admin)
     invite(client, council, team)
     response = invite(client, council, team)
@@ -62,17 +71,18 @@ def test_it_refuses_a_second_pending_invitation(client_for: Any, admin: Person,
     assert Invitation.objects.count() == 1
 
 
-def test_it_refuses_a_team_from_another_organisation(client_for: Any, admin: Person,
-                                                     university: Organisation,
-                                                     team: Team) -> None:
+def test_it_refuses_a_team_from_another_organisation(
+    client_for: Any, admin: Person, university: Organisation, team: Team
+) -> None:
     response = invite(client_for(admin), university, team)
     assert response.status_code == 200
     assert "Choose a team in the organisation you chose" in response.content.decode()
     assert not Invitation.objects.exists()
 
 
-def test_it_creates_the_account_from_the_link(client_for: Any, client: Any, admin: Person,
-                                              council: Organisation, team: Team) -> None:
+def test_it_creates_the_account_from_the_link(
+    client_for: Any, client: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     invite(client_for(admin), council, team)
     client.logout()
     link = link_from_mail()
@@ -88,8 +98,9 @@ def test_it_creates_the_account_from_the_link(client_for: Any, client: Any, admi
     assert client.get("/").status_code == 200  # signed in
 
 
-def test_it_refuses_a_reused_invitation(client_for: Any, client: Any, admin: Person,
-                                        council: Organisation, team: Team) -> None:
+def test_it_refuses_a_reused_invitation(
+    client_for: Any, client: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     invite(client_for(admin), council, team)
     client.logout()
     link = link_from_mail()
@@ -103,8 +114,9 @@ def test_it_refuses_a_reused_invitation(client_for: Any, client: Any, admin: Per
     assert Person.objects.filter(email="new.person@example.org").count() == 1
 
 
-def test_it_refuses_an_expired_invitation(client_for: Any, client: Any, admin: Person,
-                                          council: Organisation, team: Team) -> None:
+def test_it_refuses_an_expired_invitation(
+    client_for: Any, client: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     invite(client_for(admin), council, team)
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     client.logout()
@@ -132,8 +144,9 @@ def test_it_keeps_what_was_typed_when_the_password_is_weak(
     assert not Person.objects.filter(email="new.person@example.org").exists()
 
 
-def test_it_cancels_an_invitation(client_for: Any, client: Any, admin: Person,
-                                  council: Organisation, team: Team) -> None:
+def test_it_cancels_an_invitation(
+    client_for: Any, client: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     admin_client = client_for(admin)
     invite(admin_client, council, team)
     invitation = Invitation.objects.get()

@@ -6,9 +6,9 @@ from pontio.accounts.models import Person, Role
 from pontio.organisations.models import Membership, Organisation, Team
 
 
-def test_it_lists_people_with_search_and_paging(client_for: Any, admin: Person,
-                                                social_worker: Person, broker: Person,
-                                                settings: Any) -> None:
+def test_it_lists_people_with_search_and_paging(
+    client_for: Any, admin: Person, social_worker: Person, broker: Person, settings: Any
+) -> None:
     client = client_for(admin)
     body = client.get("/manage/people/").content.decode()
     assert social_worker.name in body and broker.name in body
@@ -26,8 +26,9 @@ def test_it_shows_an_empty_state(client_for: Any, admin: Person) -> None:
     assert "Nobody matches" in body
 
 
-def test_it_gives_and_takes_away_roles(client_for: Any, admin: Person,
-                                       social_worker: Person) -> None:
+def test_it_gives_and_takes_away_roles(
+    client_for: Any, admin: Person, social_worker: Person
+) -> None:
     client = client_for(admin)
     path = f"/manage/people/{social_worker.pk}/"
     client.post(path, {"save_roles": "1", "roles": [Role.CHAMPION, Role.BROKER]})
@@ -37,26 +38,30 @@ def test_it_gives_and_takes_away_roles(client_for: Any, admin: Person,
 
 
 def test_it_keeps_the_last_administrator(client_for: Any, admin: Person) -> None:
-    response = client_for(admin).post(f"/manage/people/{admin.pk}/",
-                                      {"save_roles": "1", "roles": []})
+    response = client_for(admin).post(
+        f"/manage/people/{admin.pk}/", {"save_roles": "1", "roles": []}
+    )
     assert response.status_code == 200
     assert "at least one administrator" in response.content.decode()
     assert Person.objects.get(pk=admin.pk).has_role(Role.ADMIN)
 
 
-def test_it_adds_and_removes_memberships(client_for: Any, admin: Person, social_worker: Person,
-                                         university: Organisation) -> None:
+def test_it_adds_and_removes_memberships(
+    client_for: Any, admin: Person, social_worker: Person, university: Organisation
+) -> None:
     client = client_for(admin)
-    client.post(f"/manage/people/{social_worker.pk}/",
-                {"add_membership": "1", "organisation": university.pk})
+    client.post(
+        f"/manage/people/{social_worker.pk}/",
+        {"add_membership": "1", "organisation": university.pk},
+    )
     membership = Membership.objects.get(person=social_worker, organisation=university)
     client.post(f"/manage/people/{social_worker.pk}/memberships/{membership.pk}/remove/")
     assert not Membership.objects.filter(pk=membership.pk).exists()
 
 
-def test_it_refuses_a_team_of_another_organisation(client_for: Any, admin: Person,
-                                                   social_worker: Person,
-                                                   university: Organisation, team: Team) -> None:
+def test_it_refuses_a_team_of_another_organisation(
+    client_for: Any, admin: Person, social_worker: Person, university: Organisation, team: Team
+) -> None:
     response = client_for(admin).post(
         f"/manage/people/{social_worker.pk}/",
         {"add_membership": "1", "organisation": university.pk, "team": team.pk},
@@ -65,8 +70,7 @@ def test_it_refuses_a_team_of_another_organisation(client_for: Any, admin: Perso
     assert not Membership.objects.filter(person=social_worker, organisation=university).exists()
 
 
-def test_it_asks_before_deactivating(client_for: Any, admin: Person,
-                                     social_worker: Person) -> None:
+def test_it_asks_before_deactivating(client_for: Any, admin: Person, social_worker: Person) -> None:
     client = client_for(admin)
     page = client.get(f"/manage/people/{social_worker.pk}/deactivate/").content.decode()
     assert "Are you sure" in page
@@ -75,13 +79,15 @@ def test_it_asks_before_deactivating(client_for: Any, admin: Person,
     assert Person.objects.get(pk=social_worker.pk).is_active
 
 
-def test_it_deactivates_and_keeps_their_work(client_for: Any, client: Any, admin: Person,
-                                             social_worker: Person) -> None:
+def test_it_deactivates_and_keeps_their_work(
+    client_for: Any, client: Any, admin: Person, social_worker: Person
+) -> None:
     from pontio.conftest import PASSWORD
 
     admin_client = client_for(admin)
-    admin_client.post(f"/manage/people/{social_worker.pk}/deactivate/",
-                      {"reason": "Left the council"})
+    admin_client.post(
+        f"/manage/people/{social_worker.pk}/deactivate/", {"reason": "Left the council"}
+    )
     person = Person.objects.get(pk=social_worker.pk)
     assert not person.is_active
     assert Membership.objects.filter(person=person).exists()  # nothing deleted
@@ -95,7 +101,6 @@ def test_it_deactivates_and_keeps_their_work(client_for: Any, client: Any, admin
 
 
 def test_it_refuses_to_deactivate_yourself(client_for: Any, admin: Person) -> None:
-    response = client_for(admin).post(f"/manage/people/{admin.pk}/deactivate/",
-                                      {"reason": "oops"})
+    response = client_for(admin).post(f"/manage/people/{admin.pk}/deactivate/", {"reason": "oops"})
     assert "cannot deactivate your own account" in response.content.decode()
     assert Person.objects.get(pk=admin.pk).is_active

@@ -9,8 +9,7 @@ from pontio.taxonomy.models import Topic
 def test_it_saves_name_language_and_topics(client_for: Any, social_worker: Person) -> None:
     topic = Topic.objects.get(slug="contextual-harm")
     client = client_for(social_worker)
-    response = client.post("/account/", {"name": "Siân M.", "language": "cy",
-                                         "topics": [topic.pk]})
+    response = client.post("/account/", {"name": "Siân M.", "language": "cy", "topics": [topic.pk]})
     assert response.status_code == 302
     person = Person.objects.get(pk=social_worker.pk)
     assert person.name == "Siân M." and person.language == "cy"

@@ -16,8 +16,9 @@ def test_it_signs_in_with_email_and_password(client: Any, social_worker: Person)
     assert client.get("/").status_code == 200
 
 
-def test_it_refuses_a_wrong_password_clearly(client: Any, social_worker: Person,
-                                             caplog: Any) -> None:
+def test_it_refuses_a_wrong_password_clearly(
+    client: Any, social_worker: Person, caplog: Any
+) -> None:
     cache.clear()
     response = client.post("/auth/login/", {"login": social_worker.email, "password": "wrong"})
     assert response.status_code == 200
@@ -31,8 +32,9 @@ def test_it_slows_repeated_failed_sign_ins(client: Any, social_worker: Person) -
     for _ in range(5):
         client.post("/auth/login/", {"login": social_worker.email, "password": "wrong"})
     response = client.post("/auth/login/", {"login": social_worker.email, "password": PASSWORD})
-    assert "Too many failed login attempts" in response.content.decode() or \
-        response.status_code == 429
+    assert (
+        "Too many failed login attempts" in response.content.decode() or response.status_code == 429
+    )
     assert client.get("/").status_code == 302
     cache.clear()
 
@@ -45,10 +47,10 @@ def test_it_resets_a_forgotten_password_by_email(client: Any, social_worker: Per
     assert link
     form_page = client.get(link.group(1), follow=True)
     assert form_page.status_code == 200
-    response = client.post(form_page.redirect_chain[-1][0] if form_page.redirect_chain
-                           else link.group(1),
-                           {"password1": "a-brand-new-passphrase", "password2":
-                            "a-brand-new-passphrase"})
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link.group(1),
+        {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"},
+    )
     assert response.status_code == 302
     assert Person.objects.get(pk=social_worker.pk).check_password("a-brand-new-passphrase")
 
@@ -95,8 +97,9 @@ def test_it_turns_on_mfa_and_asks_for_a_code(client: Any, social_worker: Person)
     secret = client.session[SECRET_SESSION_KEY]
     client.post("/auth/2fa/totp/activate/", {"code": _totp_now(secret)})
     assert Authenticator.objects.filter(user=social_worker, type="totp").exists()
-    codes = RecoveryCodes(Authenticator.objects.get(user=social_worker,
-                                                    type="recovery_codes")).get_unused_codes()
+    codes = RecoveryCodes(
+        Authenticator.objects.get(user=social_worker, type="recovery_codes")
+    ).get_unused_codes()
     assert len(codes) >= 10
     client.post("/auth/logout/")
     response = client.post("/auth/login/", {"login": social_worker.email, "password": PASSWORD})
@@ -109,6 +112,8 @@ def test_it_turns_on_mfa_and_asks_for_a_code(client: Any, social_worker: Person)
 
 
 def test_it_has_no_open_sign_up(client: Any, db: Any) -> None:
-    response = client.post("/auth/signup/", {"email": "x@example.org", "password1": "abc-def-ghi-jkl"})
+    response = client.post(
+        "/auth/signup/", {"email": "x@example.org", "password1": "abc-def-ghi-jkl"}
+    )
     assert not Person.objects.filter(email="x@example.org").exists()
     assert response.status_code in (200, 302, 403)

@@ -25,8 +25,9 @@ def test_home_names_the_areas_to_come(client_for: Any, social_worker: Person) ->
     assert client.get("/areas/nothing-here/").status_code == 404
 
 
-def test_the_language_switch_returns_to_the_same_page(client_for: Any,
-                                                      social_worker: Person) -> None:
+def test_the_language_switch_returns_to_the_same_page(
+    client_for: Any, social_worker: Person
+) -> None:
     client = client_for(social_worker)
     response = client.post("/language/", {"language": "cy", "next": "/account/"})
     assert response.status_code == 302 and response.url == "/account/"

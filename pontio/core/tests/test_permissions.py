@@ -9,29 +9,48 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from pontio.accounts.models import Person
 
 PUBLIC = {
-    "/accessibility/", "/privacy/", "/healthz", "/language/", "/invitation/x/",
+    "/accessibility/",
+    "/privacy/",
+    "/healthz",
+    "/language/",
+    "/invitation/x/",
 }
 # allauth's own pages for signing in, resetting a password and single sign-on are public by
 # design; its account-management pages are not (checked below through Pontio's middleware).
-ALLAUTH_PUBLIC_PREFIXES = ("/auth/login", "/auth/password/reset", "/auth/logout",
-                           "/auth/signup", "/auth/oidc", "/auth/3rdparty/login",
-                           "/auth/3rdparty/signup", "/auth/2fa/authenticate",
-                           "/auth/2fa/reauthenticate", "/auth/reauthenticate",
-                           "/auth/confirm-email", "/auth/login/code", "/auth/inactive")
+ALLAUTH_PUBLIC_PREFIXES = (
+    "/auth/login",
+    "/auth/password/reset",
+    "/auth/logout",
+    "/auth/signup",
+    "/auth/oidc",
+    "/auth/3rdparty/login",
+    "/auth/3rdparty/signup",
+    "/auth/2fa/authenticate",
+    "/auth/2fa/reauthenticate",
+    "/auth/reauthenticate",
+    "/auth/confirm-email",
+    "/auth/login/code",
+    "/auth/inactive",
+)
 
 
 def _sample_paths(resolver: URLResolver | Any = None, prefix: str = "") -> list[str]:
     """One concrete path for every URL pattern, with sample values for its parameters."""
     resolver = resolver or get_resolver()
-    samples = {"int": "1", "str": "x", "slug": "library",
-               "uuid": "00000000-0000-0000-0000-000000000001", "path": "x"}
+    samples = {
+        "int": "1",
+        "str": "x",
+        "slug": "library",
+        "uuid": "00000000-0000-0000-0000-000000000001",
+        "path": "x",
+    }
     paths = []
     for entry in resolver.url_patterns:
         route = str(entry.pattern)
         for converter, value in samples.items():
             while f"<{converter}:" in route:
                 start = route.index(f"<{converter}:")
-                route = route[:start] + value + route[route.index(">", start) + 1:]
+                route = route[:start] + value + route[route.index(">", start) + 1 :]
         if "<" in route or "(?P" in route or "^" in route:
             route = route.replace("^", "").replace("$", "")
             if "(?P" in route or "<" in route:
@@ -54,8 +73,9 @@ def test_it_finds_the_pages() -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", [p for p in ALL_PATHS if p not in PUBLIC
-                                  and not p.startswith(ALLAUTH_PUBLIC_PREFIXES)])
+@pytest.mark.parametrize(
+    "path", [p for p in ALL_PATHS if p not in PUBLIC and not p.startswith(ALLAUTH_PUBLIC_PREFIXES)]
+)
 def test_it_sends_anonymous_visitors_to_sign_in(client: Any, path: str) -> None:
     for method in (client.get, client.post):
         response = method(path)

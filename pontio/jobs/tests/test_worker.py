@@ -18,8 +18,9 @@ from pontio.jobs.worker import PontioWorker, recover_stale_jobs
 
 @pytest.fixture
 def database_queue(settings: Any) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
-                                  "QUEUES": ["default"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     settings.JOB_MAX_ATTEMPTS = 3
 
 
@@ -64,8 +65,7 @@ def test_a_job_survives_its_worker_dying(db: Any, database_queue: None) -> None:
     row.claim("dead-worker")  # the worker was killed mid-job
     long_ago = timezone.now() - timedelta(minutes=10)
     DBTaskResult.objects.filter(pk=row.pk).update(started_at=long_ago)
-    WorkerHeartbeat.objects.create(worker_id="dead-worker", started_at=long_ago,
-                                   last_seen=long_ago)
+    WorkerHeartbeat.objects.create(worker_id="dead-worker", started_at=long_ago, last_seen=long_ago)
     assert recover_stale_jobs() == 1
     row.refresh_from_db()
     assert row.status == TaskResultStatus.READY
@@ -75,10 +75,10 @@ def test_it_leaves_a_live_workers_job_alone(db: Any, database_queue: None) -> No
     result = jobs_for_tests.flaky.enqueue("c")
     row = DBTaskResult.objects.get(pk=result.id)
     row.claim("live-worker")
-    DBTaskResult.objects.filter(pk=row.pk).update(
-        started_at=timezone.now() - timedelta(minutes=10))
-    WorkerHeartbeat.objects.create(worker_id="live-worker", started_at=timezone.now(),
-                                   last_seen=timezone.now())
+    DBTaskResult.objects.filter(pk=row.pk).update(started_at=timezone.now() - timedelta(minutes=10))
+    WorkerHeartbeat.objects.create(
+        worker_id="live-worker", started_at=timezone.now(), last_seen=timezone.now()
+    )
     assert recover_stale_jobs() == 0
 
 
@@ -90,7 +90,7 @@ def test_periods_start_on_the_boundary() -> None:
 
 def test_two_workers_schedule_each_job_once_per_period(db: Any, database_queue: None) -> None:
     now = timezone.now()
-    first = schedule_due_jobs(now)   # worker one
+    first = schedule_due_jobs(now)  # worker one
     second = schedule_due_jobs(now)  # worker two, same moment
     assert sorted(first) == ["clear-expired-sessions", "prune-finished-jobs"]
     assert second == []
@@ -107,7 +107,8 @@ def test_racing_schedulers_in_threads_enqueue_once(database_queue: None) -> None
     from django.db import connection
 
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith(
-            "file:memorydb"):
+        "file:memorydb"
+    ):
         pytest.skip("an in-memory SQLite database cannot be shared between threads")
     now = timezone.now()
     results: list[list[str]] = []
@@ -124,11 +125,14 @@ def test_racing_schedulers_in_threads_enqueue_once(database_queue: None) -> None
     for thread in threads:
         thread.join()
     assert sorted(name for names in results for name in names) == [
-        "clear-expired-sessions", "prune-finished-jobs"]
+        "clear-expired-sessions",
+        "prune-finished-jobs",
+    ]
 
 
-def test_admins_see_and_retry_failed_jobs(client_for: Any, admin: Person,
-                                          database_queue: None) -> None:
+def test_admins_see_and_retry_failed_jobs(
+    client_for: Any, admin: Person, database_queue: None
+) -> None:
     result = jobs_for_tests.bad_input.enqueue()
     run_ready_jobs()
     client = client_for(admin)
@@ -140,27 +144,32 @@ def test_admins_see_and_retry_failed_jobs(client_for: Any, admin: Person,
     assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.READY
 
 
-def test_it_cannot_retry_a_job_that_did_not_fail(client_for: Any, admin: Person,
-                                                 database_queue: None) -> None:
+def test_it_cannot_retry_a_job_that_did_not_fail(
+    client_for: Any, admin: Person, database_queue: None
+) -> None:
     result = jobs_for_tests.flaky.enqueue("d")
     response = client_for(admin).post(f"/manage/jobs/{result.id}/retry/")
     assert response.status_code == 404
 
 
-def test_housekeeping_jobs_clear_old_sessions_and_jobs(db: Any, database_queue: None,
-                                                       settings: Any) -> None:
+def test_housekeeping_jobs_clear_old_sessions_and_jobs(
+    db: Any, database_queue: None, settings: Any
+) -> None:
     from django.contrib.sessions.models import Session
 
     from pontio.jobs.tasks import clear_expired_sessions, prune_finished_jobs
 
-    Session.objects.create(session_key="old", session_data="", expire_date=timezone.now()
-                           - timedelta(days=1))
-    Session.objects.create(session_key="new", session_data="", expire_date=timezone.now()
-                           + timedelta(days=1))
+    Session.objects.create(
+        session_key="old", session_data="", expire_date=timezone.now() - timedelta(days=1)
+    )
+    Session.objects.create(
+        session_key="new", session_data="", expire_date=timezone.now() + timedelta(days=1)
+    )
     assert clear_expired_sessions.call() == 1
     assert Session.objects.filter(session_key="new").exists()
     done = jobs_for_tests.flaky.enqueue("e")
     DBTaskResult.objects.filter(pk=done.id).update(
         status=TaskResultStatus.SUCCESSFUL,
-        finished_at=timezone.now() - timedelta(days=settings.JOB_RETENTION_DAYS + 1))
+        finished_at=timezone.now() - timedelta(days=settings.JOB_RETENTION_DAYS + 1),
+    )
     assert prune_finished_jobs.call() == 1

@@ -9,10 +9,20 @@ from pontio.taxonomy.seed import TOPICS, seed_topics
 
 
 def test_it_seeds_the_briefings_research_areas(db: Any) -> None:
-    for slug in ("pre-birth", "contextual-harm", "children-looked-after", "safeguarding",
-                 "criminal-exploitation", "sexual-exploitation", "health-outcomes",
-                 "health-social-care-integration", "aces", "domestic-sexual-violence",
-                 "substance-use", "mental-health"):
+    for slug in (
+        "pre-birth",
+        "contextual-harm",
+        "children-looked-after",
+        "safeguarding",
+        "criminal-exploitation",
+        "sexual-exploitation",
+        "health-outcomes",
+        "health-social-care-integration",
+        "aces",
+        "domestic-sexual-violence",
+        "substance-use",
+        "mental-health",
+    ):
         topic = Topic.objects.get(slug=slug)
         assert topic.name_en and topic.name_cy
     assert Topic.objects.top_level().count() == len(TOPICS)
@@ -37,9 +47,17 @@ def test_it_shows_topic_names_in_welsh(db: Any) -> None:
 
 def test_it_adds_a_narrower_topic(client_for: Any, admin: Person) -> None:
     parent = Topic.objects.get(slug="safeguarding")
-    response = client_for(admin).post("/manage/topics/add/", {
-        "name_en": "Online harm", "name_cy": "Niwed ar-lein", "slug": "online-harm",
-        "parent": parent.pk, "position": 5, "is_active": "on"})
+    response = client_for(admin).post(
+        "/manage/topics/add/",
+        {
+            "name_en": "Online harm",
+            "name_cy": "Niwed ar-lein",
+            "slug": "online-harm",
+            "parent": parent.pk,
+            "position": 5,
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302
     assert Topic.objects.get(slug="online-harm").parent == parent
 
@@ -47,17 +65,26 @@ def test_it_adds_a_narrower_topic(client_for: Any, admin: Person) -> None:
 def test_it_keeps_the_taxonomy_at_two_levels(client_for: Any, admin: Person) -> None:
     parent = Topic.objects.get(slug="safeguarding")
     other = Topic.objects.get(slug="trigger-trio")
-    response = client_for(admin).post(f"/manage/topics/{parent.pk}/edit/", {
-        "name_en": parent.name_en, "name_cy": parent.name_cy, "slug": parent.slug,
-        "parent": other.pk, "position": 1, "is_active": "on"})
+    response = client_for(admin).post(
+        f"/manage/topics/{parent.pk}/edit/",
+        {
+            "name_en": parent.name_en,
+            "name_cy": parent.name_cy,
+            "slug": parent.slug,
+            "parent": other.pk,
+            "position": 1,
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 200
     parent.refresh_from_db()
     assert parent.parent is None
 
 
 def test_it_refuses_a_duplicate_slug(client_for: Any, admin: Person) -> None:
-    response = client_for(admin).post("/manage/topics/add/", {
-        "name_en": "Again", "name_cy": "Eto", "slug": "aces", "position": 1})
+    response = client_for(admin).post(
+        "/manage/topics/add/", {"name_en": "Again", "name_cy": "Eto", "slug": "aces", "position": 1}
+    )
     assert response.status_code == 200
     assert Topic.objects.filter(slug="aces").count() == 1
 
@@ -65,13 +92,25 @@ def test_it_refuses_a_duplicate_slug(client_for: Any, admin: Person) -> None:
 def test_it_manages_priorities(client_for: Any, admin: Person, council: Organisation) -> None:
     client = client_for(admin)
     assert "no strategic priorities yet" in client.get("/manage/priorities/").content.decode()
-    client.post("/manage/priorities/add/", {
-        "organisation": council.pk, "name_en": "Early help", "name_cy": "Cymorth cynnar",
-        "is_active": "on"})
+    client.post(
+        "/manage/priorities/add/",
+        {
+            "organisation": council.pk,
+            "name_en": "Early help",
+            "name_cy": "Cymorth cynnar",
+            "is_active": "on",
+        },
+    )
     priority = Priority.objects.get()
-    client.post(f"/manage/priorities/{priority.pk}/edit/", {
-        "organisation": council.pk, "name_en": "Early help and prevention",
-        "name_cy": "Cymorth cynnar ac atal", "is_active": "on"})
+    client.post(
+        f"/manage/priorities/{priority.pk}/edit/",
+        {
+            "organisation": council.pk,
+            "name_en": "Early help and prevention",
+            "name_cy": "Cymorth cynnar ac atal",
+            "is_active": "on",
+        },
+    )
     priority.refresh_from_db()
     assert priority.name_en == "Early help and prevention"
     assert priority.history.count() == 2

@@ -21,8 +21,10 @@ class Command(BaseCommand):
         people = demo_load()
         port = os.environ.get("PORT", "8000")
         self.stdout.write(self.style.SUCCESS("\nThe demo organisation is loaded.\n"))
-        self.stdout.write(f"Sign in at http://127.0.0.1:{port}/ with any of these "
-                          f"(password for all: {DEMO_PASSWORD}):\n")
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:{port}/ with any of these "
+            f"(password for all: {DEMO_PASSWORD}):\n"
+        )
         for person in people:
             self.stdout.write(f"  {person.what:<24} {person.email:<28} {person.name}")
         self.stdout.write("")

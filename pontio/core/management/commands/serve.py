@@ -18,24 +18,47 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument("--web-workers", type=int,
-                            default=int(os.environ.get("PONTIO_WEB_WORKERS", "2")))
-        parser.add_argument("--no-worker", action="store_true",
-                            help="serve pages only (run `pontio worker` elsewhere)")
+        parser.add_argument(
+            "--web-workers", type=int, default=int(os.environ.get("PONTIO_WEB_WORKERS", "2"))
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="serve pages only (run `pontio worker` elsewhere)",
+        )
         parser.add_argument("--no-migrate", action="store_true")
 
-    def handle(self, *args: Any, host: str, port: int, web_workers: int, no_worker: bool,
-               no_migrate: bool, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        web_workers: int,
+        no_worker: bool,
+        no_migrate: bool,
+        **options: Any,
+    ) -> None:
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
             call_command("createcachetable", verbosity=0)
         pontio = [sys.executable, "-m", "pontio.cli"]
         children = [
-            subprocess.Popen([
-                sys.executable, "-m", "gunicorn", "pontio.wsgi:application",
-                "--bind", f"{host}:{port}", "--workers", str(web_workers),
-                "--access-logfile", "-", "--graceful-timeout", "10",
-            ])
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "pontio.wsgi:application",
+                    "--bind",
+                    f"{host}:{port}",
+                    "--workers",
+                    str(web_workers),
+                    "--access-logfile",
+                    "-",
+                    "--graceful-timeout",
+                    "10",
+                ]
+            )
         ]
         if not no_worker:
             children.append(subprocess.Popen([*pontio, "worker"]))

@@ -122,3 +122,6 @@ def client_for(client: Client) -> Callable[[Person], Client]:
         return client
 
     return sign_in
+
+
+from pontio.browser import browser, page  # noqa: E402, F401  (browser-test fixtures)

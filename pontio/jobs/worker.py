@@ -122,6 +122,12 @@ class PontioWorker(Worker):
             self._stop.wait(HOUSEKEEPING_SECONDS)
 
     def run(self) -> None:
+        if self.batch:
+            # A batch run (`pontio worker --batch`, and the tests) does its housekeeping once,
+            # in its own thread, then runs what is ready.
+            housekeeping(self.worker_id, self.started_at)
+            super().run()
+            return
         thread = threading.Thread(target=self.run_housekeeping_forever, daemon=True)
         thread.start()
         try:

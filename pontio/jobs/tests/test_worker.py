@@ -17,7 +17,12 @@ from pontio.jobs.worker import PontioWorker, recover_stale_jobs
 
 
 @pytest.fixture
-def database_queue(settings: Any) -> None:
+def database_queue(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The worker closes stale connections between jobs, as a long-running process should; in a
+    # test that would close the connection holding the test's transaction.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
     }

@@ -169,13 +169,17 @@ SOCIALACCOUNT_ADAPTER = "pontio.accounts.adapters.SocialAccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
-ACCOUNT_SESSION_REMEMBER = None
+# Sessions last PONTIO_SESSION_HOURS; no "remember me" box.
+ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_RATE_LIMITS = {
     # Failed sign-ins are slowed per address and per account (allauth counts them in the cache).
     "login_failed": envstr("PONTIO_LOGIN_FAILED_LIMIT", "10/m/ip,5/5m/key"),
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Addresses are entered by administrators and proven by the invitation link, not verified by a
+# separate email round trip, so MFA must not wait for one.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Pontio"
 USERSESSIONS_TRACK_ACTIVITY = True
 PASSWORD_RESET_TIMEOUT = envint("PONTIO_PASSWORD_RESET_TIMEOUT", 60 * 60 * 3)

@@ -134,11 +134,21 @@ def invitation_accept(*, token: str, name: str, password: str) -> Person:
         )
         for role in invitation.roles:
             role_give(actor=person, person=person, role=role)
+        email_mark_verified(person=person)  # the invitation link proved the address
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = person
         attribute_to(person, invitation)
         invitation.save(update_fields=["accepted_at", "accepted_by"])
     return person
+
+
+def email_mark_verified(*, person: Person) -> None:
+    """Record the person's address as verified and primary in allauth's table."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=person, email=person.email, defaults={"verified": True, "primary": True}
+    )
 
 
 def invitation_cancel(*, actor: Person, invitation: Invitation) -> None:

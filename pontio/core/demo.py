@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from pontio.accounts.models import Person, Role
-from pontio.accounts.services import role_give
+from pontio.accounts.services import email_mark_verified, role_give
 from pontio.organisations.models import Organisation, OrganisationKind, Team
 from pontio.organisations.services import membership_add
 from pontio.taxonomy.models import Priority, Topic
@@ -179,6 +179,7 @@ def demo_load() -> list[DemoPerson]:
                 email=demo.email, password=DEMO_PASSWORD, name=demo.name, language=demo.language
             )
             person.topics.set(Topic.objects.filter(slug__in=demo.topics))
+            email_mark_verified(person=person)
         team = teams[(demo.organisation, demo.team)] if demo.team else None
         membership_add(
             actor=None, person=person, organisation=organisations[demo.organisation], team=team

@@ -155,3 +155,13 @@ def test_it_cancels_an_invitation(
     response = client.get(link_from_mail())
     assert response.status_code == 410
     assert "cancelled" in response.content.decode()
+
+
+def test_accepting_marks_the_address_verified(client_for: Any, client: Any, admin: Person,
+                                              council: Organisation, team: Team) -> None:
+    from allauth.account.models import EmailAddress
+
+    invite(client_for(admin), council, team)
+    client.logout()
+    client.post(link_from_mail(), {"name": "Nia Powell", "password": "a-very-long-passphrase"})
+    assert EmailAddress.objects.get(email="new.person@example.org").verified

@@ -13,11 +13,15 @@ from pontio.organisations.models import Membership, Organisation, Team
 
 ENTRA = {
     "openid_connect": {
-        "APPS": [{
-            "provider_id": "entra", "name": "Microsoft Entra ID", "client_id": "abc",
-            "secret": "xyz",
-            "settings": {"server_url": "https://login.microsoftonline.com/tenant/v2.0"},
-        }]
+        "APPS": [
+            {
+                "provider_id": "entra",
+                "name": "Microsoft Entra ID",
+                "client_id": "abc",
+                "secret": "xyz",
+                "settings": {"server_url": "https://login.microsoftonline.com/tenant/v2.0"},
+            }
+        ]
     }
 }
 
@@ -35,20 +39,36 @@ def _sociallogin(email: str) -> Any:
     return SimpleNamespace(user=SimpleNamespace(email=email))
 
 
-def test_only_invited_people_can_join_through_it(admin: Person, council: Organisation,
-                                                 team: Team) -> None:
+def test_only_invited_people_can_join_through_it(
+    admin: Person, council: Organisation, team: Team
+) -> None:
     adapter = SocialAccountAdapter()
     request = RequestFactory().get("/")
     assert not adapter.is_open_for_signup(request, _sociallogin("stranger@example.org"))
-    person_invite(actor=admin, email="nia@example.org", name="Nia", organisation=council,
-                  team=team, roles=[Role.BROKER], language="en")
+    person_invite(
+        actor=admin,
+        email="nia@example.org",
+        name="Nia",
+        organisation=council,
+        team=team,
+        roles=[Role.BROKER],
+        language="en",
+    )
     assert adapter.is_open_for_signup(request, _sociallogin("NIA@example.org"))
 
 
-def test_an_invitation_is_applied_on_first_sign_in(admin: Person, council: Organisation,
-                                                   team: Team) -> None:
-    person_invite(actor=admin, email="nia@example.org", name="Nia Powell",
-                  organisation=council, team=team, roles=[Role.BROKER], language="cy")
+def test_an_invitation_is_applied_on_first_sign_in(
+    admin: Person, council: Organisation, team: Team
+) -> None:
+    person_invite(
+        actor=admin,
+        email="nia@example.org",
+        name="Nia Powell",
+        organisation=council,
+        team=team,
+        roles=[Role.BROKER],
+        language="cy",
+    )
     person = Person.objects.create_user(email="nia@example.org", name="")
     invitation_apply_for_sso(person=person)
     person.refresh_from_db()

@@ -57,6 +57,16 @@ def make_person(
 
 
 @pytest.fixture
+def seeded_topics(db: Any) -> None:
+    """The default taxonomy. A migration seeds it, but a transactional test empties every table
+    when it ends, so tests that need it ask for it."""
+    from pontio.taxonomy.models import Topic
+    from pontio.taxonomy.seed import seed_topics
+
+    seed_topics(Topic)
+
+
+@pytest.fixture
 def council(db: Any) -> Organisation:
     return make_organisation("Caerwen Council", name_cy="Cyngor Caerwen")
 

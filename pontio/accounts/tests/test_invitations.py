@@ -157,8 +157,9 @@ def test_it_cancels_an_invitation(
     assert "cancelled" in response.content.decode()
 
 
-def test_accepting_marks_the_address_verified(client_for: Any, client: Any, admin: Person,
-                                              council: Organisation, team: Team) -> None:
+def test_accepting_marks_the_address_verified(
+    client_for: Any, client: Any, admin: Person, council: Organisation, team: Team
+) -> None:
     from allauth.account.models import EmailAddress
 
     invite(client_for(admin), council, team)

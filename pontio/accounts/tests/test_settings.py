@@ -6,7 +6,9 @@ from pontio.accounts.models import Person
 from pontio.taxonomy.models import Topic
 
 
-def test_it_saves_name_language_and_topics(client_for: Any, social_worker: Person) -> None:
+def test_it_saves_name_language_and_topics(
+    client_for: Any, social_worker: Person, seeded_topics: None
+) -> None:
     topic = Topic.objects.get(slug="contextual-harm")
     client = client_for(social_worker)
     response = client.post("/account/", {"name": "Siân M.", "language": "cy", "topics": [topic.pk]})

@@ -8,7 +8,7 @@ from pontio.taxonomy.models import Priority, Topic
 from pontio.taxonomy.seed import TOPICS, seed_topics
 
 
-def test_it_seeds_the_briefings_research_areas(db: Any) -> None:
+def test_it_seeds_the_briefings_research_areas(seeded_topics: None) -> None:
     for slug in (
         "pre-birth",
         "contextual-harm",
@@ -29,13 +29,13 @@ def test_it_seeds_the_briefings_research_areas(db: Any) -> None:
     assert not Topic.objects.filter(parent__parent__isnull=False).exists()  # two levels
 
 
-def test_seeding_again_changes_nothing(db: Any) -> None:
+def test_seeding_again_changes_nothing(seeded_topics: None) -> None:
     Topic.objects.filter(slug="aces").update(name_en="ACEs (renamed)")
     assert seed_topics(Topic) == 0
     assert Topic.objects.get(slug="aces").name_en == "ACEs (renamed)"
 
 
-def test_it_shows_topic_names_in_welsh(db: Any) -> None:
+def test_it_shows_topic_names_in_welsh(seeded_topics: None) -> None:
     from django.utils import translation
 
     topic = Topic.objects.get(slug="mental-health")
@@ -45,7 +45,7 @@ def test_it_shows_topic_names_in_welsh(db: Any) -> None:
         assert topic.name == "Mental health"
 
 
-def test_it_adds_a_narrower_topic(client_for: Any, admin: Person) -> None:
+def test_it_adds_a_narrower_topic(client_for: Any, admin: Person, seeded_topics: None) -> None:
     parent = Topic.objects.get(slug="safeguarding")
     response = client_for(admin).post(
         "/manage/topics/add/",
@@ -62,7 +62,9 @@ def test_it_adds_a_narrower_topic(client_for: Any, admin: Person) -> None:
     assert Topic.objects.get(slug="online-harm").parent == parent
 
 
-def test_it_keeps_the_taxonomy_at_two_levels(client_for: Any, admin: Person) -> None:
+def test_it_keeps_the_taxonomy_at_two_levels(
+    client_for: Any, admin: Person, seeded_topics: None
+) -> None:
     parent = Topic.objects.get(slug="safeguarding")
     other = Topic.objects.get(slug="trigger-trio")
     response = client_for(admin).post(
@@ -81,7 +83,7 @@ def test_it_keeps_the_taxonomy_at_two_levels(client_for: Any, admin: Person) -> 
     assert parent.parent is None
 
 
-def test_it_refuses_a_duplicate_slug(client_for: Any, admin: Person) -> None:
+def test_it_refuses_a_duplicate_slug(client_for: Any, admin: Person, seeded_topics: None) -> None:
     response = client_for(admin).post(
         "/manage/topics/add/", {"name_en": "Again", "name_cy": "Eto", "slug": "aces", "position": 1}
     )

@@ -62,13 +62,13 @@ checks: install
 	PONTIO_DATA_DIR=$$(mktemp -d) $(BIN)/pontio check --deploy --fail-level WARNING
 
 test-unit: install
-	$(BIN)/pytest -n 2 -m "not browser" -q
+	PONTIO_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -m "not browser" -q
 
 test-postgres: install
-	scripts/with-postgres $(BIN)/pytest -n 2 -m "not browser" -q
+	PONTIO_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -n 2 -m "not browser" -q
 
 test-browser: install
-	$(BIN)/pytest -m browser -q
+	PONTIO_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -m browser -q
 
 test: lint typecheck checks test-unit test-postgres test-browser
 	@echo "make test: every check passed"
@@ -78,8 +78,9 @@ bench: install
 
 # Refresh the Welsh catalogue after adding strings; then translate every new entry.
 messages: install
-	cd pontio && ../$(BIN)/pontio makemessages -l cy --no-location --no-obsolete
-	$(BIN)/pontio compilemessages -l cy --ignore=.venv
+	cd pontio && ../$(BIN)/pontio makemessages -l cy --no-location --no-obsolete \
+		-i "locale_thirdparty/*" -i "static/*" -i "tests/*"
+	cd pontio && ../$(BIN)/pontio compilemessages -l cy
 
 clean:
 	rm -rf $(VENV) node_modules pontio/static/dist

@@ -117,3 +117,20 @@ def test_it_has_no_open_sign_up(client: Any, db: Any) -> None:
     )
     assert not Person.objects.filter(email="x@example.org").exists()
     assert response.status_code in (200, 302, 403)
+
+
+def test_it_refuses_an_expired_reset_link(
+    client: Any, social_worker: Person, settings: Any
+) -> None:
+    cache.clear()
+    client.post("/auth/password/reset/", {"email": social_worker.email})
+    link = re.search(r"http://\S+(/auth/password/reset/key/\S+/)", mail.outbox[0].body)
+    assert link
+    settings.PASSWORD_RESET_TIMEOUT = -1  # the link is now older than its lifetime
+    page = client.get(link.group(1), follow=True)
+    assert "invalid" in page.content.decode().lower()
+    client.post(
+        page.redirect_chain[-1][0] if page.redirect_chain else link.group(1),
+        {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"},
+    )
+    assert Person.objects.get(pk=social_worker.pk).check_password(PASSWORD)

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "pontio.accounts",
     "pontio.organisations",
     "pontio.taxonomy",
+    "pontio.library",
+    "pontio.search",
     "pontio.jobs",
     "pontio.audit",
     "pontio.core",
@@ -320,3 +322,8 @@ LOGGING = {
 ORGANISATION_NAME = envstr("PONTIO_ORGANISATION_NAME", "Pontio")
 INVITATION_DAYS = envint("PONTIO_INVITATION_DAYS", 14)
 PAGE_SIZE = 25
+LIBRARY_MAX_IMPORT_MB = envint("PONTIO_LIBRARY_MAX_IMPORT_MB", 50)
+LIBRARY_MAX_FILE_MB = envint("PONTIO_LIBRARY_MAX_FILE_MB", 25)
+# Outbound calls to OpenAlex, Crossref, Unpaywall ...: a polite contact address, and a key.
+CONTACT_EMAIL = envstr("PONTIO_CONTACT_EMAIL", "pontio@example.org")
+OPENALEX_API_KEY = envstr("PONTIO_OPENALEX_API_KEY", "")

@@ -2,14 +2,18 @@
 
 from django.urls import include, path
 
+from pontio import api
+
 urlpatterns = [
     path("", include("pontio.core.urls")),
     path("", include("pontio.accounts.urls")),
+    path("library/", include("pontio.library.urls")),
     path("manage/organisations/", include("pontio.organisations.urls")),
     path("manage/", include("pontio.taxonomy.urls")),
     path("manage/jobs/", include("pontio.jobs.urls")),
     path("manage/audit/", include("pontio.audit.urls")),
     path("auth/", include("allauth.urls")),
+    path("api/v1/", api.urls()),
 ]
 
 handler403 = "pontio.core.views.error_403"

@@ -180,3 +180,32 @@ class Invitation(models.Model):
         if self.cancelled_at:
             return "cancelled"
         return "expired" if self.is_expired else "pending"
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def active(self) -> "ApiTokenQuerySet":
+        return self.filter(revoked_at__isnull=True, person__is_active=True)
+
+    def by_token(self, token: str) -> "ApiToken | None":
+        return self.active().select_related("person").filter(token_hash=_token_hash(token)).first()
+
+
+class ApiToken(models.Model):
+    """A personal token for the API. Like an invitation, only its hash is kept: the person sees
+    the token once, when it is made."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -17,7 +17,7 @@ from pontio.core.mail_send import mail_send
 from pontio.organisations.models import Organisation, Team
 from pontio.organisations.services import membership_add
 
-from .models import Invitation, Person, Role, RoleAssignment
+from .models import ApiToken, Invitation, Person, Role, RoleAssignment, _token_hash
 
 
 class InvitationError(Exception):
@@ -239,3 +239,18 @@ def invitation_apply_for_sso(*, person: Person) -> None:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = person
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+
+
+def api_token_create(*, person: Person, name: str) -> tuple[ApiToken, str]:
+    """Make a personal API token. Returns the token itself, which is not stored anywhere."""
+    token = "pt_" + Invitation.new_token()[0]
+    api_token = ApiToken.objects.create(
+        person=person, name=name[:100], token_hash=_token_hash(token), prefix=token[:8]
+    )
+    return api_token, token
+
+
+def api_token_revoke(*, person: Person, api_token: ApiToken) -> None:
+    if api_token.person_id == person.pk and api_token.revoked_at is None:
+        api_token.revoked_at = timezone.now()
+        api_token.save(update_fields=["revoked_at"])

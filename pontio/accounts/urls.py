@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("account/", views.account_settings, name="settings"),
+    path("account/api-tokens/", views.api_tokens, name="api_tokens"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("manage/people/", views.people, name="people"),
     path("manage/people/invite/", views.person_invite, name="invite"),

@@ -23,7 +23,7 @@ from .forms import (
     RolesForm,
     SettingsForm,
 )
-from .models import Invitation, Person, Role
+from .models import ApiToken, Invitation, Person, Role
 
 PEOPLE_SORTS = {"name": "name", "email": "email", "newest": "-date_joined"}
 
@@ -210,3 +210,32 @@ def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     services.invitation_cancel(actor=person_of(request), invitation=invitation)
     messages.success(request, _("Invitation to %(email)s cancelled.") % {"email": invitation.email})
     return redirect("accounts:people")
+
+
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """A person's API tokens: make one (shown once), see when each was used, revoke."""
+    person = person_of(request)
+    new_token = ""
+    if request.method == "POST":
+        if revoke := request.POST.get("revoke", ""):
+            if revoke.isdigit():
+                token = get_object_or_404(ApiToken, pk=int(revoke), person=person)
+                services.api_token_revoke(person=person, api_token=token)
+                messages.success(
+                    request,
+                    _("The token was revoked. Programs using it can no longer reach Pontio."),
+                )
+            return redirect("accounts:api_tokens")
+        name = request.POST.get("name", "").strip()
+        if name:
+            _token, new_token = services.api_token_create(person=person, name=name)
+        else:
+            messages.error(request, _("Give the token a name, so you know later what uses it."))
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "tokens": person.api_tokens.filter(revoked_at__isnull=True),
+            "new_token": new_token,
+        },
+    )

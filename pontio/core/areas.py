@@ -12,10 +12,16 @@ class Area:
     slug: str
     label: Promise
     summary: Promise
+    url_name: str = ""  # the area's own page, once it is built
 
 
 AREAS = [
-    Area("library", _("Library"), _("One evidence library for every team and partner.")),
+    Area(
+        "library",
+        _("Library"),
+        _("One evidence library for every team and partner."),
+        "library:search",
+    ),
     Area("briefs", _("Briefs"), _("Plain-language evidence briefs in English and Welsh.")),
     Area("agenda", _("Research agenda"), _("Questions from practice, prioritised together.")),
     Area("projects", _("Projects"), _("Every research activity in one register.")),

@@ -17,7 +17,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     home = reverse("core:home")
     items = [{"label": _("My Pontio"), "url": home, "active": path == home}]
     for area in AREAS:
-        url = reverse("core:area", args=[area.slug])
+        url = reverse(area.url_name) if area.url_name else reverse("core:area", args=[area.slug])
         items.append({"label": area.label, "url": url, "active": path.startswith(url)})
     if user.is_administrator:
         url = reverse("accounts:people")

@@ -3,8 +3,6 @@ with one person for each role. Loading twice changes nothing."""
 
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from pontio.accounts.models import Person, Role
 from pontio.accounts.services import email_mark_verified, role_give
 from pontio.organisations.models import Organisation, OrganisationKind, Team
@@ -154,7 +152,6 @@ PEOPLE = [
 ]
 
 
-@transaction.atomic
 def demo_load() -> list[DemoPerson]:
     organisations: dict[str, Organisation] = {}
     teams: dict[tuple[str, str], Team] = {}
@@ -186,4 +183,8 @@ def demo_load() -> list[DemoPerson]:
         )
         for role in demo.roles:
             role_give(actor=None, person=person, role=role)
+    from pontio.library.demo import demo_library_load
+
+    broker = Person.objects.get(email="alys@caerwen.example")
+    demo_library_load(person=broker, organisation=council)
     return PEOPLE

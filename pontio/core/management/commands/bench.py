@@ -1,0 +1,157 @@
+"""`pontio bench [NAME] [--json]`: Pontio's benchmarks, each run against a throwaway database so
+that measuring never touches anyone's data. With no name, every benchmark runs.
+
+A benchmark is a module with `run(options) -> figures` and, optionally,
+`add_arguments(parser)`; add one to BENCHMARKS to make `pontio bench NAME` run it."""
+
+import argparse
+import json
+import secrets
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+
+from pontio.search import bench as search_bench
+
+
+def _no_arguments(parser: CommandParser) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    help: str
+    run: Callable[[dict[str, Any]], dict[str, Any]]
+    add_arguments: Callable[[CommandParser], None] = field(default=_no_arguments)
+    # Whether it needs Pontio's tables (a migrated database) rather than only its own.
+    migrate: bool = False
+
+
+BENCHMARKS: dict[str, Benchmark] = {
+    "search": Benchmark(
+        help="search relevance (nDCG@10, Recall@100) and latency on SciFact or another BEIR set",
+        run=search_bench.run,
+        add_arguments=search_bench.add_arguments,
+    ),
+}
+
+DATABASES = ("sqlite", "postgresql")
+
+
+@contextmanager
+def throwaway_sqlite(*, migrate: bool) -> Iterator[None]:
+    """Point the default connection at a new SQLite file in a temporary folder, for this process
+    only, so every query any benchmark makes (through whatever code) lands there; delete it
+    after. The configured database is closed and never opened meanwhile."""
+    original = connections.settings[DEFAULT_DB_ALIAS]
+    connections[DEFAULT_DB_ALIAS].close()
+    with tempfile.TemporaryDirectory(prefix="pontio-bench-") as folder:
+        scratch = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(Path(folder) / "bench.sqlite3"),
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+        connections.settings[DEFAULT_DB_ALIAS] = connections.configure_settings(
+            {DEFAULT_DB_ALIAS: scratch}
+        )[DEFAULT_DB_ALIAS]
+        del connections[DEFAULT_DB_ALIAS]
+        try:
+            if migrate:
+                call_command("migrate", verbosity=0, interactive=False)
+            yield
+        finally:
+            connections[DEFAULT_DB_ALIAS].close()
+            del connections[DEFAULT_DB_ALIAS]
+            connections.settings[DEFAULT_DB_ALIAS] = original
+
+
+@contextmanager
+def throwaway_postgres_schema(*, migrate: bool) -> Iterator[None]:
+    """On the configured PostgreSQL database: one transaction, in a new schema first on the
+    search path, rolled back at the end. Nothing is committed, and existing tables are neither
+    read nor locked. (Code that waits for a commit, such as on_commit jobs, does not run.)"""
+    if connection.vendor != "postgresql":
+        raise CommandError("--database postgresql needs PONTIO_DATABASE_URL to be PostgreSQL.")
+    schema = f"pontio_bench_{secrets.token_hex(4)}"
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE SCHEMA {schema}")
+            cursor.execute(f"SET LOCAL search_path TO {schema}")
+        if migrate:
+            call_command("migrate", verbosity=0, interactive=False)
+        else:
+            from pontio.search.backends.postgres import create_gin_index
+            from pontio.search.models import KeywordEntry
+
+            with connection.schema_editor() as editor:
+                editor.create_model(KeywordEntry)
+                create_gin_index(editor)
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+def _throwaway(database: str, *, migrate: bool) -> Any:
+    if database == "postgresql":
+        return throwaway_postgres_schema(migrate=migrate)
+    return throwaway_sqlite(migrate=migrate)
+
+
+def _lines(prefix: str, figures: Any) -> Iterator[str]:
+    if isinstance(figures, dict):
+        for key, value in figures.items():
+            yield from _lines(f"{prefix} {key}" if prefix else str(key), value)
+    else:
+        yield f"{prefix}: {figures}"
+
+
+class Command(BaseCommand):
+    help = "Run Pontio's benchmarks on a throwaway database and print their figures."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        common = CommandParser(add_help=False)
+        # SUPPRESS: given before or after the benchmark's name, neither overwrites the other.
+        common.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object"
+        )
+        common.add_argument(
+            "--database",
+            choices=DATABASES,
+            default=argparse.SUPPRESS,
+            help="sqlite: a temporary file (the default). postgresql: the configured "
+            "PostgreSQL server, in a temporary schema inside a transaction that is rolled back",
+        )
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+        parser.add_argument("--database", choices=DATABASES, default="sqlite")
+        self.subparsers: dict[str, CommandParser] = {}
+        names = parser.add_subparsers(dest="benchmark", metavar="NAME", required=False)
+        for name, benchmark in BENCHMARKS.items():
+            sub = names.add_parser(name, help=benchmark.help, parents=[common])
+            benchmark.add_arguments(sub)
+            self.subparsers[name] = sub
+
+    def handle(self, *args: Any, benchmark: str | None = None, **options: Any) -> None:
+        names = [benchmark] if benchmark else list(BENCHMARKS)
+        figures: dict[str, Any] = {}
+        for name in names:
+            chosen = BENCHMARKS[name]
+            settings = vars(self.subparsers[name].parse_args([])) if benchmark is None else {}
+            settings |= options
+            with _throwaway(options["database"], migrate=chosen.migrate):
+                figures[name] = chosen.run(settings)
+        if options["json"]:
+            self.stdout.write(json.dumps(figures, indent=2))
+        else:
+            for line in _lines("", figures):
+                self.stdout.write(line)

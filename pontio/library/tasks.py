@@ -1,0 +1,11 @@
+"""Library jobs."""
+
+from django.tasks import task
+
+from .importing import import_run
+
+
+@task()
+def run_import(import_id: int) -> dict[str, int]:
+    job = import_run(import_id)
+    return {"imported": job.imported, "merged": job.merged, "rejected": job.rejected}

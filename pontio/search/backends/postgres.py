@@ -1,0 +1,123 @@
+"""Keyword search in PostgreSQL: a weighted tsvector per item (A title; B keywords and authors;
+C abstract and journal) under a GIN index, ranked by ts_rank_cd. Text is folded in Python, so
+diacritics need no unaccent extension, and the tsquery is built from parsed words as bound
+parameters, so nothing a person types is ever parsed as tsquery syntax."""
+
+from collections.abc import Collection, Iterable
+from itertools import batched
+
+from django.db import connections, transaction
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+
+from pontio.lib.query import Query, fold_fast
+from pontio.search.backends.base import Hit, IndexDoc, Match, check_kind, unique_docs
+from pontio.search.models import KeywordEntry
+
+CONFIG = "english"
+TABLE = KeywordEntry._meta.db_table
+GIN_INDEX = "search_keywordentry_document_gin"
+BATCH = 2000
+# ts_rank_cd normalisation: 0 ignores document length.
+NORMALISATION = 0
+RANK = "ts_rank_cd"
+
+_UPSERT = f"""
+INSERT INTO {TABLE} (kind, object_id, document)
+SELECT %s, d.id,
+       setweight(to_tsvector('{CONFIG}', d.a), 'A')
+    || setweight(to_tsvector('{CONFIG}', d.b), 'B')
+    || setweight(to_tsvector('{CONFIG}', d.c), 'C')
+FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS d(id, a, b, c)
+ON CONFLICT (kind, object_id) DO UPDATE SET document = EXCLUDED.document
+"""  # noqa: S608
+
+
+def create_gin_index(schema_editor: BaseDatabaseSchemaEditor) -> None:
+    schema_editor.execute(f"CREATE INDEX {GIN_INDEX} ON {TABLE} USING gin (document)")
+
+
+def _clean(text: str) -> str:
+    # PostgreSQL text cannot hold NUL characters.
+    return fold_fast(text).replace("\x00", " ")
+
+
+def tsquery_sql(query: Query, match: Match) -> tuple[str, list[str]]:
+    """SQL for a tsquery made of one plainto_tsquery per word and phraseto_tsquery per phrase,
+    each word a bound parameter, joined with && or ||, less !! the exclusions."""
+    params: list[str] = []
+    positives: list[str] = []
+    for term in query.terms:
+        positives.append(f"plainto_tsquery('{CONFIG}', %s)")
+        params.append(term)
+    for phrase in query.phrases:
+        positives.append(f"phraseto_tsquery('{CONFIG}', %s)")
+        params.append(" ".join(phrase))
+    sql = "(" + (" && " if match == "all" else " || ").join(positives) + ")"
+    if query.excluded:
+        excluded = [f"phraseto_tsquery('{CONFIG}', %s)" for _ in query.excluded]
+        params += [" ".join(phrase) for phrase in query.excluded]
+        sql = f"({sql} && !!({' || '.join(excluded)}))"
+    return sql, params
+
+
+class PostgresKeywordIndex:
+    def __init__(self, using: str) -> None:
+        self.using = using
+
+    def index(self, kind: str, docs: Iterable[IndexDoc]) -> int:
+        check_kind(kind)
+        written = 0
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            for batch in batched(unique_docs(docs), BATCH):
+                cursor.execute(
+                    _UPSERT,
+                    [
+                        kind,
+                        [doc.id for doc in batch],
+                        [_clean(doc.title) for doc in batch],
+                        [_clean(f"{doc.keywords} {doc.authors}") for doc in batch],
+                        [_clean(f"{doc.abstract} {doc.container}") for doc in batch],
+                    ],
+                )
+                written += len(batch)
+        return written
+
+    def remove(self, kind: str, ids: Iterable[int]) -> None:
+        check_kind(kind)
+        KeywordEntry.objects.using(self.using).filter(kind=kind, object_id__in=list(ids)).delete()
+
+    def search(
+        self,
+        kind: str,
+        query: Query,
+        *,
+        limit: int | None = None,
+        within: Collection[int] | None = None,
+        match: Match = "all",
+    ) -> list[Hit]:
+        check_kind(kind)
+        if query.is_empty or (within is not None and not within) or limit == 0:
+            return []
+        tsquery, params = tsquery_sql(query, match)
+        sql = (
+            f"SELECT e.object_id, {RANK}(e.document, q.query, {NORMALISATION}) AS score "  # noqa: S608
+            f"FROM {TABLE} e, (SELECT {tsquery} AS query) q "
+            "WHERE e.kind = %s AND e.document @@ q.query"
+        )
+        all_params: list[object] = [*params, kind]
+        if within is not None:
+            sql += " AND e.object_id = ANY(%s::bigint[])"
+            all_params.append([int(i) for i in within])
+        sql += " ORDER BY score DESC, e.object_id"
+        if limit is not None:
+            sql += " LIMIT %s"
+            all_params.append(limit)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, all_params)
+            return [Hit(id=object_id, score=score) for object_id, score in cursor.fetchall()]
+
+    def count(self, kind: str) -> int:
+        return KeywordEntry.objects.using(self.using).filter(kind=check_kind(kind)).count()
+
+    def clear(self, kind: str) -> None:
+        KeywordEntry.objects.using(self.using).filter(kind=check_kind(kind)).delete()

@@ -1,0 +1,134 @@
+"""Keyword search in SQLite: one FTS5 table per kind, rowid = the item's id, ranked by BM25
+with the title weighted highest. Tables are made the first time a kind is indexed, so a new
+kind of item needs no migration."""
+
+import json
+from collections.abc import Collection, Iterable
+from itertools import batched
+
+from django.db import connections, transaction
+from django.db.backends.utils import CursorWrapper
+
+from pontio.lib.query import Query, fold_fast
+from pontio.search.backends.base import Hit, IndexDoc, Match, check_kind
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+COLUMNS = ("title", "abstract", "authors", "keywords", "container")
+# bm25() weights per column, in COLUMNS order, tuned on SciFact's training queries (title and
+# abstract); the others sit between, as a record's author or keyword says more than its journal.
+WEIGHTS = (3.0, 1.0, 2.0, 2.0, 1.0)
+BATCH = 2000
+
+
+def table_name(kind: str) -> str:
+    return f"search_fts_{check_kind(kind)}"
+
+
+def _quoted(words: Iterable[str]) -> str:
+    """An FTS5 string: the tokenizer reads it as a phrase and no character in it is syntax."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def fts5_expression(query: Query, match: Match) -> str:
+    """An FTS5 MATCH expression, built from parsed words only, so it is always valid."""
+    positives = [_quoted([term]) for term in query.terms]
+    positives += [_quoted(phrase) for phrase in query.phrases]
+    expression = (" AND " if match == "all" else " OR ").join(positives)
+    if query.excluded:
+        excluded = " OR ".join(_quoted(phrase) for phrase in query.excluded)
+        expression = f"({expression}) NOT ({excluded})"
+    return expression
+
+
+class SqliteKeywordIndex:
+    def __init__(self, using: str) -> None:
+        self.using = using
+
+    def _cursor(self) -> CursorWrapper:
+        return connections[self.using].cursor()
+
+    @staticmethod
+    def _exists(cursor: CursorWrapper, table: str) -> bool:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
+        return cursor.fetchone() is not None
+
+    def index(self, kind: str, docs: Iterable[IndexDoc]) -> int:
+        table = table_name(kind)
+        placeholders = ", ".join(["%s"] * (len(COLUMNS) + 1))
+        insert = (
+            f"INSERT OR REPLACE INTO {table} (rowid, {', '.join(COLUMNS)}) VALUES ({placeholders})"  # noqa: S608
+        )
+        written = 0
+        # A savepoint inside the caller's transaction, or one transaction of its own: never a
+        # commit per row.
+        with transaction.atomic(using=self.using), self._cursor() as cursor:
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5"
+                f"({', '.join(COLUMNS)}, tokenize = '{TOKENIZE}')"
+            )
+            for batch in batched(docs, BATCH):
+                rows = [
+                    (
+                        doc.id,
+                        fold_fast(doc.title),
+                        fold_fast(doc.abstract),
+                        fold_fast(doc.authors),
+                        fold_fast(doc.keywords),
+                        fold_fast(doc.container),
+                    )
+                    for doc in batch
+                ]
+                cursor.executemany(insert, rows)
+                written += len(rows)
+        return written
+
+    def remove(self, kind: str, ids: Iterable[int]) -> None:
+        table = table_name(kind)
+        ids = [int(i) for i in ids]
+        with transaction.atomic(using=self.using), self._cursor() as cursor:
+            if ids and self._exists(cursor, table):
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608
+                    [json.dumps(ids)],
+                )
+
+    def search(
+        self,
+        kind: str,
+        query: Query,
+        *,
+        limit: int | None = None,
+        within: Collection[int] | None = None,
+        match: Match = "all",
+    ) -> list[Hit]:
+        table = table_name(kind)
+        if query.is_empty or (within is not None and not within) or limit == 0:
+            return []
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        sql = f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH %s"  # noqa: S608
+        params: list[object] = [fts5_expression(query, match)]
+        if within is not None:
+            sql += " AND rowid IN (SELECT value FROM json_each(%s))"
+            params.append(json.dumps([int(i) for i in within]))
+        sql += " ORDER BY score, rowid"
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        with self._cursor() as cursor:
+            if not self._exists(cursor, table):
+                return []
+            cursor.execute(sql, params)
+            # bm25() is lower for better matches; a Hit's score is higher for better ones.
+            return [Hit(id=rowid, score=-score) for rowid, score in cursor.fetchall()]
+
+    def count(self, kind: str) -> int:
+        table = table_name(kind)
+        with self._cursor() as cursor:
+            if not self._exists(cursor, table):
+                return 0
+            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608
+            return int(cursor.fetchone()[0])
+
+    def clear(self, kind: str) -> None:
+        with self._cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {table_name(kind)}")

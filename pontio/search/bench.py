@@ -1,0 +1,169 @@
+"""`pontio bench search`: relevance (nDCG@10, Recall@100) and speed of search, measured on a
+dataset in BEIR's layout (SciFact by default). The bench command runs this against a throwaway
+database; it indexes the corpus as kind "bench" and runs every judged query."""
+
+import csv
+import gzip
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.management.base import CommandError, CommandParser
+from django.db import connection
+
+from pontio.lib.metrics import mean, ndcg_at_k, percentile, recall_at_k
+from pontio.search.backends import IndexDoc, Match
+from pontio.search.services import keyword_clear, keyword_index_documents, keyword_search
+
+KIND = "bench"
+MODES = ("keyword", "semantic", "hybrid")
+AVAILABLE = {"keyword"}
+DEPTH = 100  # ranked results per query: enough for Recall@100
+
+
+def shared_data_dir() -> Path:
+    """`../shared/data` beside the project: real data for tests and benchmarks, never copied."""
+    return Path(settings.BASE_DIR).parent.parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class BeirDataset:
+    docs: list[IndexDoc]
+    queries: dict[str, str]
+    # query id -> {document's integer id -> grade}; only queries with judgements are run.
+    qrels: dict[str, dict[int, float]]
+
+
+def _open(path: Path) -> IO[str]:
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return path.open(encoding="utf-8")
+
+
+def _first(directory: Path, *names: str) -> Path:
+    for name in names:
+        if (directory / name).exists():
+            return directory / name
+    raise CommandError(f"{directory} has none of {', '.join(names)}.")
+
+
+def find_qrels(directory: Path) -> Path:
+    """The judgements to use when none are named: the training set when there are several,
+    as relevance is tuned on training queries and the test set is kept apart."""
+    found = sorted(directory.glob("qrels*.tsv")) + sorted(directory.glob("qrels/*.tsv"))
+    if len(found) == 1:
+        return found[0]
+    training = [path for path in found if "train" in path.name]
+    if len(training) == 1:
+        return training[0]
+    names = ", ".join(str(path) for path in found) or "none"
+    raise CommandError(f"Choose the judgements with --qrels (found: {names}).")
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with _open(path) as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_beir(directory: Path, qrels: Path | None = None) -> BeirDataset:
+    """corpus.jsonl[.gz] (_id, title, text), queries.jsonl[.gz] (_id, text) and a qrels TSV
+    (query-id, corpus-id, score, with a header line). Corpus ids become 1, 2, 3 ... in order."""
+    if not directory.is_dir():
+        raise CommandError(f"There is no dataset folder at {directory}.")
+    ids: dict[str, int] = {}
+    docs: list[IndexDoc] = []
+    for row in _jsonl(_first(directory, "corpus.jsonl.gz", "corpus.jsonl")):
+        ids[str(row["_id"])] = len(ids) + 1
+        docs.append(IndexDoc(id=len(ids), title=row.get("title") or "", abstract=row["text"]))
+    queries = {
+        str(row["_id"]): row["text"]
+        for row in _jsonl(_first(directory, "queries.jsonl.gz", "queries.jsonl"))
+    }
+    judgements: dict[str, dict[int, float]] = {}
+    with _open(qrels or find_qrels(directory)) as lines:
+        reader = csv.reader(lines, delimiter="\t")
+        next(reader, None)  # the header
+        for row in reader:
+            if len(row) >= 3 and row[1] in ids and row[0] in queries:
+                judgements.setdefault(row[0], {})[ids[row[1]]] = float(row[2])
+    return BeirDataset(docs=docs, queries=queries, qrels=judgements)
+
+
+def keyword_benchmark(dataset: BeirDataset, *, match: Match = "any") -> dict[str, Any]:
+    """Index the corpus, run each judged query for its best 100, and measure."""
+    keyword_clear(KIND)
+    started = time.perf_counter()
+    keyword_index_documents(KIND, dataset.docs)
+    indexing = time.perf_counter() - started
+
+    ndcgs, recalls, latencies = [], [], []
+    for query_id, relevance in dataset.qrels.items():
+        started = time.perf_counter()
+        hits = keyword_search(KIND, dataset.queries[query_id], limit=DEPTH, match=match)
+        latencies.append((time.perf_counter() - started) * 1000)
+        ranked = [hit.id for hit in hits]
+        ndcgs.append(ndcg_at_k(ranked, relevance, 10))
+        recalls.append(recall_at_k(ranked, relevance, 100))
+    keyword_clear(KIND)
+    return {
+        "ndcg@10": round(mean(ndcgs), 4),
+        "recall@100": round(mean(recalls), 4),
+        "p50_ms": round(percentile(latencies, 50), 2),
+        "p95_ms": round(percentile(latencies, 95), 2),
+        "queries": len(ndcgs),
+        "docs": len(dataset.docs),
+        "index_docs_per_s": round(len(dataset.docs) / indexing),
+        "match": match,
+    }
+
+
+def add_arguments(parser: CommandParser) -> None:
+    parser.add_argument(
+        "--dataset",
+        type=Path,
+        help="a folder in BEIR's layout (default: ../shared/data/scifact)",
+    )
+    parser.add_argument(
+        "--qrels", type=Path, help="the judgements TSV (default: the dataset's training set)"
+    )
+    parser.add_argument(
+        "--modes",
+        default="keyword",
+        help=f"comma-separated, from {', '.join(MODES)} (default: keyword)",
+    )
+    parser.add_argument(
+        "--match",
+        choices=["any", "all"],
+        default="any",
+        help="how keyword search treats the words of each query (default: any, as BM25 does)",
+    )
+
+
+def run(options: dict[str, Any]) -> dict[str, Any]:
+    modes = [mode.strip() for mode in options.get("modes", "keyword").split(",") if mode.strip()]
+    if unknown := [mode for mode in modes if mode not in MODES]:
+        raise CommandError(f"Unknown search modes: {', '.join(unknown)} (from {', '.join(MODES)}).")
+    directory = options.get("dataset")
+    if directory is None:
+        directory = shared_data_dir() / "scifact"
+        if not directory.is_dir():
+            return {"skipped": f"no dataset at {directory}; name one with --dataset"}
+    qrels = options.get("qrels") or find_qrels(directory)
+    dataset = load_beir(directory, qrels)
+    result: dict[str, Any] = {
+        "dataset": str(directory),
+        "qrels": str(qrels),
+        "database": connection.vendor,
+    }
+    for mode in modes:
+        if mode not in AVAILABLE:
+            result[mode] = {"status": "not available yet"}
+        else:
+            result[mode] = keyword_benchmark(dataset, match=options.get("match", "any"))
+    return result

@@ -1,0 +1,67 @@
+"""The search app's face to the rest of Pontio. Other apps index plain documents and search
+them by kind here, whichever backend the database provides; they never touch an index directly.
+
+    keyword_index_documents("record", [IndexDoc(id=r.pk, title=r.title, abstract=r.abstract)])
+    hits = keyword_search("record", "children's services -covid", limit=20)
+"""
+
+from collections.abc import Collection, Iterable
+
+from django.db import DEFAULT_DB_ALIAS
+
+from pontio.lib.query import parse_query
+from pontio.search.backends import Hit, IndexDoc, Match, get_keyword_index
+
+__all__ = [
+    "Hit",
+    "IndexDoc",
+    "Match",
+    "keyword_clear",
+    "keyword_count",
+    "keyword_index_documents",
+    "keyword_remove",
+    "keyword_search",
+]
+
+
+def keyword_index_documents(
+    kind: str, docs: Iterable[IndexDoc], *, using: str = DEFAULT_DB_ALIAS
+) -> int:
+    """Add or replace documents (by id) in the kind's index, inside the caller's transaction if
+    there is one. Returns how many were written."""
+    return get_keyword_index(using).index(kind, docs)
+
+
+def keyword_remove(kind: str, ids: Iterable[int], *, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Remove documents; ids that were never indexed are ignored."""
+    get_keyword_index(using).remove(kind, ids)
+
+
+def keyword_search(
+    kind: str,
+    text: str,
+    *,
+    limit: int | None = None,
+    within: Collection[int] | None = None,
+    match: Match = "all",
+    using: str = DEFAULT_DB_ALIAS,
+) -> list[Hit]:
+    """Items of `kind` matching what a person typed, best first.
+
+    Words are all required (match="all", for a search box) or any one will do with better
+    matches first (match="any", for finding items like a question or an abstract; a caller can
+    also retry with "any" when "all" finds nothing). "Phrases" and -exclusions work in both.
+    limit=None returns every match (to count facets); within= keeps only the given ids.
+    Nothing typed can raise: text without words finds nothing."""
+    return get_keyword_index(using).search(
+        kind, parse_query(text), limit=limit, within=within, match=match
+    )
+
+
+def keyword_count(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> int:
+    return get_keyword_index(using).count(kind)
+
+
+def keyword_clear(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Empty the kind's index, before rebuilding it from the owner's records."""
+    get_keyword_index(using).clear(kind)

@@ -61,8 +61,21 @@ class ParsedRecord:
 
 @dataclass(frozen=True)
 class ParseProblem:
+    """Something in a file that could not be read as it stands, for the import report.
+
+    `template` is the untranslated English, with `%(name)s` placeholders for `params`, written as
+    `_("...")` where the problem is found so that makemessages extracts it (see lib.messages).
+    To show it in another language, translate the template, then fill in the params."""
+
     line: int | None  # line or row number, counted from 1
-    message: str  # plain English, for the import report
+    template: str
+    # Left out of the hash, which a dict cannot be part of; still compared.
+    params: dict[str, str | int] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The problem in plain English."""
+        return self.template % self.params if self.params else self.template
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.http import HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from pontio.core.permissions import person_of
 from pontio.lib.records import Author, ParsedRecord, RecordType
@@ -151,7 +152,7 @@ def _organisation(request: HttpRequest) -> Any:
 
 
 @router.post("", response={201: RecordOut})
-def record_create(request: HttpRequest, payload: RecordIn) -> tuple[int, Record]:
+def record_create(request: HttpRequest, payload: RecordIn) -> Status[Record]:
     person = person_of(request)
     if not payload.title.strip():
         raise HttpError(422, "A record needs a title.")
@@ -181,11 +182,11 @@ def record_create(request: HttpRequest, payload: RecordIn) -> tuple[int, Record]
         )
     except services.LibraryError as error:
         raise HttpError(409, str(error)) from None
-    return 201, get_object_or_404(Record, pk=record.pk)
+    return Status(201, get_object_or_404(Record, pk=record.pk))
 
 
 @router.post("/lookup", response={201: RecordOut})
-def record_lookup(request: HttpRequest, payload: LookupIn) -> tuple[int, Record]:
+def record_lookup(request: HttpRequest, payload: LookupIn) -> Status[Record]:
     """Look a DOI up in Crossref, OpenAlex and Unpaywall and add it to the library."""
     person = person_of(request)
     try:
@@ -202,4 +203,4 @@ def record_lookup(request: HttpRequest, payload: LookupIn) -> tuple[int, Record]
         )
     except services.LibraryError as error:
         raise HttpError(409, str(error)) from None
-    return 201, record
+    return Status(201, record)

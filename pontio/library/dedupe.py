@@ -5,6 +5,8 @@ same title with a different year or first author) is left to a knowledge broker 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from pontio.lib.normalise import normalise_doi, normalise_name, normalise_title
 from pontio.lib.records import ParsedRecord
 
@@ -99,21 +101,21 @@ class Matcher:
                 self.by_title.setdefault(r.title_key, []).append(r)
 
     def find(self, keys: Keys) -> Match | None:
-        for value, index, name in (
-            (keys.doi, self.by_doi, "DOI"),
-            (keys.pmid, self.by_pmid, "PubMed ID"),
-            (keys.openalex_id, self.by_openalex, "OpenAlex ID"),
+        for value, index, reason in (
+            (keys.doi, self.by_doi, gettext_noop("same DOI")),
+            (keys.pmid, self.by_pmid, gettext_noop("same PubMed ID")),
+            (keys.openalex_id, self.by_openalex, gettext_noop("same OpenAlex ID")),
         ):
             if value and value in index:
-                return Match(index[value], True, f"same {name}")
+                return Match(index[value], True, reason)
         candidates = self.by_title.get(keys.title, []) if keys.title else []
         for record in candidates:
             if record.year == keys.year and record.first_author_key == keys.first_author:
-                return Match(record, True, "same title, year and first author")
+                return Match(record, True, gettext_noop("same title, year and first author"))
         for record in candidates:
             if _conflicting_ids(record, keys):
                 continue
-            return Match(record, False, "same title; year or first author differ")
+            return Match(record, False, gettext_noop("same title; year or first author differ"))
         return None
 
     def remember(self, record: Record) -> None:
@@ -150,3 +152,38 @@ def _chunks(values: set[str], size: int = 500) -> Iterable[list[str]]:
     items = sorted(values)
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def duplicates_scan() -> int:
+    """Look through the whole library for records that may be the same work (same DOI, or the
+    same normalised title) and put each new pair on the review page. Returns the new pairs."""
+    from django.db.models import Count
+
+    from .models import DuplicateCandidate
+
+    current = Record.objects.current()
+    found: list[tuple[int, int, str]] = []
+    for field, reason in (
+        ("doi", gettext_noop("same DOI")),
+        ("title_key", gettext_noop("same title")),
+    ):
+        shared = (
+            current.exclude(**{field: ""})
+            .values(field)
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+            .values_list(field, flat=True)
+        )
+        for value in shared.iterator():
+            ids = sorted(current.filter(**{field: value}).values_list("pk", flat=True))[:20]
+            found += [(a, b, reason) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    created = DuplicateCandidate.objects.bulk_create(
+        [
+            DuplicateCandidate(
+                record_id=a, other_id=b, reason=why, score=0.9 if "DOI" in why else 0.7
+            )
+            for a, b, why in found
+        ],
+        ignore_conflicts=True,
+    )
+    return len(created)

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from pontio.lib.formats import FormatError, detect_format, maybe_gunzip, parse
 from pontio.lib.records import ParsedRecord, ParseResult
@@ -126,10 +127,18 @@ def import_run(import_id: int) -> Import:
     try:
         result = _parse(job)
     except FormatError as error:
-        return _fail(job, str(error))
+        return _fail(job, error.template, error.params)
+    if job.format == "pdf":
+        result = _pdf_looked_up(result)
     job.total = len(result.records) + len(result.problems)
     ImportRow.objects.bulk_create(
-        ImportRow(job=job, line=p.line, outcome=Outcome.REJECTED, message=p.message[:500])
+        ImportRow(
+            job=job,
+            line=p.line,
+            outcome=Outcome.REJECTED,
+            message=p.template[:500],
+            params=p.params,
+        )
         for p in result.problems
     )
     job.rejected = job.processed = len(result.problems)
@@ -140,14 +149,16 @@ def import_run(import_id: int) -> Import:
         logger.exception("Import %s failed", job.pk)
         _fail(
             job,
-            _(
+            gettext_noop(
                 "The import stopped part-way (%(error)s). Records imported before this "
                 "are kept; run the import again to continue, and nothing will be imported "
                 "twice."
-            )
-            % {"error": error.__class__.__name__},
+            ),
+            {"error": error.__class__.__name__},
         )
         raise
+    if job.format == "pdf":
+        _pdf_attach(job)
     job.status = ImportStatus.FINISHED
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at"])
@@ -160,20 +171,64 @@ def import_parsed(job: Import, records: Sequence[ParsedRecord]) -> None:
         _import_batch(job, records[start : start + BATCH])
 
 
-def _fail(job: Import, message: str) -> Import:
+def _pdf_looked_up(result: ParseResult) -> ParseResult:
+    """A PDF's own metadata is thin: where its text names a DOI, use what Crossref and OpenAlex
+    know instead (a failed look-up keeps what the PDF said)."""
+    from .lookup import LookupFailed, lookup
+
+    records = []
+    for parsed in result.records:
+        if parsed.doi:
+            try:
+                found = lookup(parsed.doi)
+            except LookupFailed:
+                found = None
+            if found is not None:
+                found.source_line = parsed.source_line
+                parsed = found
+        records.append(parsed)
+    titled = any(r.title for r in records)
+    problems = [p for p in result.problems if not titled or p.line is not None]
+    return ParseResult(records=records, problems=problems)
+
+
+def _pdf_attach(job: Import) -> None:
+    """Attach the imported PDF to its record. Its licence is unknown, so it stays within the
+    organisation that imported it."""
+    row = job.rows.filter(record__isnull=False).select_related("record").first()
+    if row is None or row.record is None or row.record.files.filter(sha256=job.sha256).exists():
+        return
+    from .models import RecordFile
+
+    with job.file.open("rb") as f:
+        attached = RecordFile(
+            record=row.record,
+            filename=job.filename,
+            sha256=job.sha256,
+            content_type="application/pdf",
+            size=job.file.size,
+            organisation=job.organisation,
+            uploaded_by=job.created_by,
+        )
+        attached.file.save(job.filename, f, save=False)
+        attached.save()
+
+
+def _fail(job: Import, template: str, params: dict[str, Any] | None = None) -> Import:
     job.status = ImportStatus.FAILED
-    job.error = message
+    job.error, job.error_params = template, params or {}
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
+    job.save(update_fields=["status", "error", "error_params", "finished_at"])
     return job
 
 
-def rejection_reason(parsed: ParsedRecord) -> str:
+def rejection_reason(parsed: ParsedRecord) -> tuple[str, dict[str, Any]] | None:
+    """Why a parsed record cannot be saved (untranslated, with its values), or None."""
     if not parsed.title.strip():
-        return _("It has no title.")
+        return gettext_noop("It has no title."), {}
     if parsed.year is not None and not 1000 <= parsed.year <= timezone.now().year + 2:
-        return _("Its year (%(year)s) is not a plausible year.") % {"year": parsed.year}
-    return ""
+        return gettext_noop("Its year (%(year)s) is not a plausible year."), {"year": parsed.year}
+    return None
 
 
 def record_from_parsed(parsed: ParsedRecord, **fields: Any) -> Record:
@@ -222,7 +277,15 @@ def _import_batch(job: Import, batch: Sequence[ParsedRecord]) -> None:
         for parsed, key in zip(batch, keys, strict=True):
             line = parsed.source_line
             if reason := rejection_reason(parsed):
-                rows.append(ImportRow(job=job, line=line, outcome=Outcome.REJECTED, message=reason))
+                rows.append(
+                    ImportRow(
+                        job=job,
+                        line=line,
+                        outcome=Outcome.REJECTED,
+                        message=reason[0],
+                        params=reason[1],
+                    )
+                )
                 continue
             match = matcher.find(key)
             if match is not None and match.certain:

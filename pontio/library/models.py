@@ -6,10 +6,21 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pontio.lib.records import RecordType
+
+
+def translated(template: str, params: dict[str, Any]) -> str:
+    """A message stored untranslated, in the language of the page showing it."""
+    if not template:
+        return ""
+    text = gettext(template)
+    try:
+        return text % params if params else text
+    except (KeyError, ValueError, TypeError):
+        return template % params if params else template
 
 
 class Visibility(models.TextChoices):
@@ -204,7 +215,8 @@ class Import(models.Model):
     imported = models.PositiveIntegerField(default=0)
     merged = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True)  # English, with %(name)s placeholders
+    error_params = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -213,6 +225,10 @@ class Import(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+    @property
+    def error_text(self) -> str:
+        return translated(self.error, self.error_params)
 
     @property
     def percent(self) -> int:
@@ -231,7 +247,9 @@ class ImportRow(models.Model):
     job = models.ForeignKey(Import, on_delete=models.CASCADE, related_name="rows")
     line = models.PositiveIntegerField(null=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    # The message in English with %(name)s placeholders, and the values: translated when shown.
     message = models.CharField(max_length=500, blank=True)
+    params = models.JSONField(default=dict, blank=True)
     record = models.ForeignKey(Record, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
@@ -240,6 +258,10 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.line}: {self.outcome}"
+
+    @property
+    def text(self) -> str:
+        return translated(self.message, self.params)
 
 
 class DuplicateStatus(models.TextChoices):

@@ -309,23 +309,19 @@ def collection_follow(*, person: Any, collection: Collection, follow: bool) -> N
 
 
 def topics_suggested(record: Record) -> list[Any]:
-    """Topics whose names share words with the record's keywords and subject terms (from
-    OpenAlex concepts or the file), not yet on the record: a broker accepts or ignores them."""
+    """Topics suggested by the record's keywords and subject terms (from OpenAlex concepts or
+    the file), through the taxonomy's suggesting terms, and not on the record yet: a broker
+    ticks the ones that fit."""
     from pontio.lib.normalise import fold
     from pontio.taxonomy.models import Topic
+    from pontio.taxonomy.seed import SUGGESTING_TERMS
 
-    terms = {fold(t) for t in [*record.keywords, *record.concepts] if t}
-    if not terms:
-        return []
-    words = {w for t in terms for w in t.replace("-", " ").split() if len(w) > 3}
+    text = " | ".join(fold(t) for t in [*record.keywords, *record.concepts, record.title])
     chosen = set(record.topics.values_list("pk", flat=True))
     suggestions = []
     for topic in Topic.objects.active():
-        name_words = {w for w in fold(topic.name_en).replace("-", " ").split() if len(w) > 3}
-        description = fold(topic.description_en)
-        if topic.pk not in chosen and (
-            name_words & words or any(t in description for t in terms if len(t) > 5)
-        ):
+        terms = SUGGESTING_TERMS.get(topic.slug) or [topic.name_en]
+        if topic.pk not in chosen and any(fold(term) in text for term in terms):
             suggestions.append(topic)
     return suggestions[:8]
 

@@ -9,3 +9,10 @@ from .importing import import_run
 def run_import(import_id: int) -> dict[str, int]:
     job = import_run(import_id)
     return {"imported": job.imported, "merged": job.merged, "rejected": job.rejected}
+
+
+@task()
+def scan_duplicates() -> int:
+    from .dedupe import duplicates_scan
+
+    return duplicates_scan()

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("files/<int:pk>/", records.file_download, name="file"),
     path("duplicates/", duplicates.duplicates, name="duplicates"),
+    path("duplicates/find/", duplicates.duplicates_find, name="duplicates_find"),
     path("duplicates/<int:pk>/", duplicates.duplicate_review, name="duplicate_review"),
     path("merges/<int:pk>/undo/", duplicates.merge_undo, name="merge_undo"),
     path("collections/", collections.collections, name="collections"),

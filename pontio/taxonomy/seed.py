@@ -139,3 +139,68 @@ def seed_topics(topic_model: Any) -> int:
             )
             created += made
     return created
+
+
+# Words in a record's keywords or subject terms (OpenAlex concepts, MeSH ...) that suggest a
+# default topic. Topics added by administrators are suggested by the words of their names.
+SUGGESTING_TERMS: dict[str, list[str]] = {
+    "pre-birth": ["pregnancy", "prenatal", "antenatal", "unborn", "pre-birth"],
+    "infants-parenting": ["infant", "parenting", "newborn", "attachment"],
+    "child-protection": [
+        "child protection",
+        "child abuse",
+        "maltreatment",
+        "neglect",
+        "child welfare",
+    ],
+    "contextual-harm": [
+        "contextual safeguarding",
+        "extrafamilial",
+        "peer abuse",
+        "contextual harm",
+    ],
+    "criminal-exploitation": ["county lines", "criminal exploitation", "gang"],
+    "sexual-exploitation": ["sexual exploitation", "child sexual abuse", "grooming"],
+    "cla-outcomes": [
+        "foster",
+        "looked after",
+        "out-of-home care",
+        "child in care",
+        "children in care",
+    ],
+    "cla-education": ["educational attainment", "school", "education"],
+    "foster-kinship-care": ["foster care", "kinship", "foster"],
+    "residential-care": ["residential care", "children's home", "institutional care"],
+    "leaving-care": ["care leaver", "leaving care", "aging out"],
+    "domestic-sexual-violence": [
+        "domestic violence",
+        "intimate partner violence",
+        "domestic abuse",
+        "sexual violence",
+    ],
+    "substance-use": ["substance", "alcohol", "drug use", "addiction", "opioid"],
+    "mental-health": [
+        "mental health",
+        "depression",
+        "anxiety",
+        "psychiatric",
+        "psychological distress",
+        "psychiatry",
+    ],
+    "health-outcomes": ["health outcomes", "morbidity", "mortality", "public health"],
+    "aces": ["adverse childhood experiences", "childhood adversity", "aces", "trauma"],
+    "health-social-care-integration": ["integrated care", "integration", "health and social care"],
+    "evidence-informed-practice": [
+        "evidence-based practice",
+        "knowledge translation",
+        "research use",
+        "implementation science",
+        "knowledge utilization",
+        "embedded researcher",
+    ],
+    "supervision": ["supervision", "reflective practice"],
+    "workforce-wellbeing": ["burnout", "workforce", "retention", "turnover"],
+    "family-support": ["poverty", "family support", "deprivation", "early help"],
+    "youth-justice": ["youth justice", "juvenile", "offending", "delinquency"],
+    "participation": ["participation", "children's voice", "child participation"],
+}

@@ -11,9 +11,9 @@ from pontio.lib.formats.csl_json import parse_csl_json, write_csl_json
 from pontio.lib.formats.csv_format import csv_columns, guess_mapping, parse_csv, write_csv
 from pontio.lib.formats.encoding import FormatError, decode
 from pontio.lib.formats.openalex import parse_openalex, record_from_openalex_work
-from pontio.lib.formats.pdf import parse_pdf
 from pontio.lib.formats.pubmed import parse_nbib, parse_pubmed_xml
 from pontio.lib.formats.ris import parse_ris, write_ris
+from pontio.lib.messages import _
 from pontio.lib.records import ParsedRecord, ParseResult
 
 __all__ = [
@@ -47,7 +47,6 @@ _TEXT_PARSERS: dict[str, Callable[[str], ParseResult]] = {
 }
 _EXTENSIONS = {
     ".ris": "ris",
-    ".enw": "ris",
     ".bib": "bibtex",
     ".bibtex": "bibtex",
     ".csv": "csv",
@@ -72,10 +71,10 @@ def maybe_gunzip(data: bytes) -> bytes:
             unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
     except (OSError, EOFError) as error:
         raise FormatError(
-            "This compressed (.gz) file is damaged and cannot be unpacked."
+            _("This compressed (.gz) file is damaged and cannot be unpacked.")
         ) from error
     if len(unpacked) > MAX_UNPACKED_BYTES:
-        raise FormatError("This compressed file is too large once unpacked (over 200 MB).")
+        raise FormatError(_("This compressed file is too large once unpacked (over 200 MB)."))
     return unpacked
 
 
@@ -83,20 +82,22 @@ def detect_format(filename: str, data: bytes) -> str:
     """One of FORMATS, from the file's extension where that is certain, else from its content."""
     data = maybe_gunzip(data)
     if not data.strip():
-        raise FormatError("The file is empty.")
+        raise FormatError(_("The file is empty."))
     if data.lstrip()[:5] == b"%PDF-":
         return "pdf"
     name = filename.lower().removesuffix(".gz")
     extension = name[name.rfind(".") :] if "." in name else ""
     if extension in _EXTENSIONS:
         return _EXTENSIONS[extension]
-    text, _ = decode(data[: 64 * 1024])
+    text = decode(data[: 64 * 1024])[0]
     found = _sniff(text)
     if found:
         return found
     raise FormatError(
-        "Pontio cannot tell what kind of file this is. It reads RIS, BibTeX, CSV, PubMed "
-        "(MEDLINE or XML), OpenAlex JSON, CSL-JSON and PDF files."
+        _(
+            "Pontio cannot tell what kind of file this is. It reads RIS, BibTeX, CSV, PubMed "
+            "(MEDLINE or XML), OpenAlex JSON, CSL-JSON and PDF files."
+        )
     )
 
 
@@ -139,6 +140,9 @@ def parse(
     if format == "pdf":
         if isinstance(text_or_bytes, str):
             raise TypeError("A PDF must be given as bytes.")
+        # pypdf takes half a second to import; only PDF uploads should pay for it.
+        from pontio.lib.formats.pdf import parse_pdf
+
         return parse_pdf(maybe_gunzip(text_or_bytes))
     text = (
         decode(maybe_gunzip(text_or_bytes))[0]

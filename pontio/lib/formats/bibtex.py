@@ -18,6 +18,7 @@ from pontio.lib.formats.fields import (
 )
 from pontio.lib.formats.latex import escape, latex_to_unicode, matching_brace
 from pontio.lib.formats.names import author_from_name
+from pontio.lib.messages import _
 from pontio.lib.normalise import fold, normalise_doi
 from pontio.lib.records import Author, ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -52,15 +53,23 @@ _WRITE_TYPES: dict[RecordType, tuple[str, str]] = {  # entry type, and a `type` 
     RecordType.POLICY: ("misc", "Policy"),
     RecordType.GREY: ("misc", ""),
 }
+_SPACES = re.compile(r"\s*")
+_SPACES_AND_COMMAS = re.compile(r"[\s,]*")
+_QUOTE_BRACE_OR_ESCAPE = re.compile(r'\\.|[{}"]', re.DOTALL)
 # Identifiers and links are verbatim in biblatex: no LaTeX is read in them.
 _VERBATIM = frozenset({"doi", "url", "pmid", "pmcid", "isbn", "eprint", "openalex"})
 
 
 class _EntryError(Exception):
-    def __init__(self, position: int, message: str) -> None:
-        super().__init__(message)
+    """An entry that cannot be read; its template is the whole sentence for the import report."""
+
+    def __init__(
+        self, position: int, template: str, params: dict[str, str | int] | None = None
+    ) -> None:
+        super().__init__(template)
         self.position = position
-        self.message = message
+        self.template = template
+        self.params: dict[str, str | int] = params or {}
 
 
 @dataclass
@@ -75,18 +84,21 @@ def parse_bibtex(text: str) -> ParseResult:
     check_not_empty(text)
     starts = list(_ENTRY_START.finditer(text))
     if not starts:
-        raise FormatError('This does not look like a BibTeX file: no entry starts with "@".')
+        raise FormatError(_('This does not look like a BibTeX file: no entry starts with "@".'))
     result = ParseResult()
     macros = dict(_MONTH_MACROS)
+    first_line, counted_to = 1, 0
     for index, start in enumerate(starts):
         end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        first_line = text.count("\n", 0, start.start()) + 1
+        # Counted on from the last entry: counting from the top each time is slow on big files.
+        first_line += text.count("\n", counted_to, start.start())
+        counted_to = start.start()
         chunk = text[start.start() : end]
         try:
             entry = _read_entry(chunk, start.end() - start.start(), macros, result, first_line)
         except _EntryError as error:
             line = first_line + chunk.count("\n", 0, error.position)
-            result.problems.append(ParseProblem(line, f"{error.message} This entry was skipped."))
+            result.problems.append(ParseProblem(line, error.template, error.params))
             continue
         if entry is not None:
             _add_record(entry, result)
@@ -114,7 +126,11 @@ def _read_entry(
         fields.setdefault(field_name, value)
     for macro in reader.unknown_macros:
         result.problems.append(
-            ParseProblem(line, f'The abbreviation "{macro}" is not defined; its name was kept.')
+            ParseProblem(
+                line,
+                _('The abbreviation "%(macro)s" is not defined; its name was kept.'),
+                {"macro": macro},
+            )
         )
     return _Entry(name, key, fields, line)
 
@@ -126,17 +142,17 @@ class _Reader:
         self.text, self.pos, self.macros, self.close = text, pos, macros, close
         self.unknown_macros: list[str] = []
 
-    def skip(self, also: str = "") -> None:
-        while self.pos < len(self.text) and (
-            self.text[self.pos].isspace() or self.text[self.pos] in also
-        ):
-            self.pos += 1
+    def skip(self, commas: bool = False) -> None:
+        spaces = (_SPACES_AND_COMMAS if commas else _SPACES).match(self.text, self.pos)
+        self.pos = spaces.end() if spaces else self.pos
 
     def at_end(self) -> bool:
-        self.skip(",")
+        self.skip(commas=True)
         if self.pos >= len(self.text):
             # Reported where the entry starts: the brace was lost somewhere inside it.
-            raise _EntryError(0, "This entry is not closed: a brace may be missing.")
+            raise _EntryError(
+                0, _("This entry is not closed: a brace may be missing. This entry was skipped.")
+            )
         return self.text[self.pos] == self.close
 
     def key(self) -> str:
@@ -151,12 +167,20 @@ class _Reader:
         found = re.compile(r"[A-Za-z][\w\-:.+]*").match(self.text, self.pos)
         if not found:
             snippet = self.text[self.pos : self.pos + 30].split("\n")[0]
-            raise _EntryError(self.pos, f'A field name was expected here, not "{snippet}".')
+            raise _EntryError(
+                self.pos,
+                _('A field name was expected here, not "%(snippet)s". This entry was skipped.'),
+                {"snippet": snippet},
+            )
         name = found.group(0).lower()
         self.pos = found.end()
         self.skip()
         if not self.text.startswith("=", self.pos):
-            raise _EntryError(self.pos, f'The field "{name}" has no "=" after its name.')
+            raise _EntryError(
+                self.pos,
+                _('The field "%(name)s" has no "=" after its name. This entry was skipped.'),
+                {"name": name},
+            )
         self.pos += 1
         parts = [self.value_part()]
         self.skip()
@@ -169,12 +193,15 @@ class _Reader:
     def value_part(self) -> str:
         self.skip()
         if self.pos >= len(self.text):
-            raise _EntryError(self.pos, "A field has no value.")
+            raise _EntryError(self.pos, _("A field has no value. This entry was skipped."))
         ch = self.text[self.pos]
         if ch == "{":
             end = matching_brace(self.text, self.pos)
             if end >= len(self.text):
-                raise _EntryError(self.pos, "A value opens a brace that is never closed.")
+                raise _EntryError(
+                    self.pos,
+                    _("A value opens a brace that is never closed. This entry was skipped."),
+                )
             value = self.text[self.pos + 1 : end]
             self.pos = end + 1
             return value
@@ -182,7 +209,11 @@ class _Reader:
             return self.quoted()
         found = re.compile(r"[\w\-:.+/']+").match(self.text, self.pos)
         if not found:
-            raise _EntryError(self.pos, f'A value was expected here, not "{ch}".')
+            raise _EntryError(
+                self.pos,
+                _('A value was expected here, not "%(character)s". This entry was skipped.'),
+                {"character": ch},
+            )
         self.pos = found.end()
         word = found.group(0)
         if word.isdigit():
@@ -193,12 +224,10 @@ class _Reader:
         return self.macros[word.lower()]
 
     def quoted(self) -> str:
-        depth, i = 0, self.pos + 1
-        while i < len(self.text):
-            ch = self.text[i]
-            if ch == "\\":
-                i += 2
-                continue
+        depth = 0
+        found = _QUOTE_BRACE_OR_ESCAPE.search(self.text, self.pos + 1)
+        while found is not None:
+            ch, i = found.group(0), found.start()
             if ch == "{":
                 depth += 1
             elif ch == "}":
@@ -207,8 +236,8 @@ class _Reader:
                 value = self.text[self.pos + 1 : i]
                 self.pos = i + 1
                 return value
-            i += 1
-        raise _EntryError(self.pos, "A quoted value is never closed.")
+            found = _QUOTE_BRACE_OR_ESCAPE.search(self.text, i + len(ch))
+        raise _EntryError(self.pos, _("A quoted value is never closed. This entry was skipped."))
 
 
 def _add_record(entry: _Entry, result: ParseResult) -> None:
@@ -223,9 +252,14 @@ def _add_record(entry: _Entry, result: ParseResult) -> None:
 
     title = text("title")
     if not title:
-        label = f' "{entry.key}"' if entry.key else ""
         result.problems.append(
-            ParseProblem(entry.line, f"The entry{label} has no title, so it was skipped.")
+            ParseProblem(
+                entry.line,
+                _('The entry "%(key)s" has no title, so it was skipped.'),
+                {"key": entry.key},
+            )
+            if entry.key
+            else ParseProblem(entry.line, _("The entry has no title, so it was skipped."))
         )
         return
     record_type = _TYPES.get(entry.kind, RecordType.GREY)
@@ -244,7 +278,7 @@ def _add_record(entry: _Entry, result: ParseResult) -> None:
         ParsedRecord(
             title=title,
             record_type=record_type,
-            abstract=text("abstract"),
+            abstract=_paragraphs(fields.get("abstract", "")),
             authors=_authors(names),
             year=year,
             date=date,
@@ -266,6 +300,11 @@ def _add_record(entry: _Entry, result: ParseResult) -> None:
     )
 
 
+def _paragraphs(value: str) -> str:
+    paragraphs = re.split(r"\n\s*\n|\\par\b", value)
+    return "\n".join(p for p in (clean(latex_to_unicode(p)) for p in paragraphs) if p)
+
+
 def _verbatim(value: str) -> str:
     value = re.sub(r"\\([&%$#_{}])", r"\1", value)
     return value.replace("{", "").replace("}", "")
@@ -284,14 +323,14 @@ def _year_and_date(year: str, month: str, date: str) -> tuple[int | None, str]:
 
 def _authors(value: str) -> list[Author]:
     authors = []
-    for name in _split_depth_zero(value, re.compile(r"\s+and\s+", re.IGNORECASE)):
+    for name in _split_depth_zero(value, _AND):
         name = name.strip()
         if not name or name.lower() == "others":
             continue
         if name.startswith("{") and matching_brace(name, 0) == len(name) - 1:
             authors.append(Author(family=clean(latex_to_unicode(name[1:-1]))))  # an organisation
             continue
-        parts = [clean(latex_to_unicode(p)) for p in _split_depth_zero(name, re.compile(r","))]
+        parts = [clean(latex_to_unicode(p)) for p in _split_depth_zero(name, _COMMA)]
         if len(parts) == 1:
             author = author_from_name(parts[0])
             if author is not None:
@@ -301,26 +340,29 @@ def _authors(value: str) -> list[Author]:
     return authors
 
 
-def _split_depth_zero(value: str, separator: re.Pattern[str]) -> list[str]:
-    """Split where `separator` matches outside braces: "{Barnes and Noble}" stays whole."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\":
-            i += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(ch, 0)
-        found = separator.match(value, i) if depth == 0 else None
-        if found and found.end() > i:
-            parts.append(value[start:i])
-            start = i = found.end()
-            continue
-        i += 1
+# Each matches an escape, a brace, or the separator: the text between them is skipped whole.
+_AND = re.compile(r"\\.|[{}]|(?P<separator>\s+and\s+)", re.IGNORECASE | re.DOTALL)
+_COMMA = re.compile(r"\\.|[{}]|(?P<separator>,)", re.DOTALL)
+
+
+def _split_depth_zero(value: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split where the separator comes outside braces: "{Barnes and Noble}" stays whole."""
+    parts, depth, start = [], 0, 0
+    for found in pattern.finditer(value):
+        if found.group("separator"):
+            if depth == 0:
+                parts.append(value[start : found.start()])
+                start = found.end()
+        elif found.group(0) in "{}":
+            depth += 1 if found.group(0) == "{" else -1
     parts.append(value[start:])
     return parts
 
 
 def write_bibtex(records: list[ParsedRecord]) -> str:
+    """UTF-8 BibTeX with unique author-year keys. BibTeX has no place for concepts, authors'
+    ORCIDs and OpenAlex ids, or open-access details; PMID, PMCID and the OpenAlex work id go in
+    fields of those names, which biblatex and reference managers keep."""
     used: set[str] = set()
     return "\n".join(_entry(record, _citation_key(record, used)) for record in records)
 
@@ -374,7 +416,11 @@ def _entry(record: ParsedRecord, key: str) -> str:
         ("openalex", record.openalex_id),
         ("language", escape(record.language)),
         ("keywords", escape(join_keywords(record.keywords))),
-        ("abstract", escape(clean(record.abstract))),
+        # A blank line is a paragraph break in LaTeX, and so in every BibTeX reader.
+        (
+            "abstract",
+            "\n\n".join(escape(clean(p)) for p in record.abstract.split("\n") if p.strip()),
+        ),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@{kind}{{{key},\n{body}\n}}\n"

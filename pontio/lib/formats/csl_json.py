@@ -15,6 +15,7 @@ from pontio.lib.formats.fields import (
     parse_date,
     split_keywords,
 )
+from pontio.lib.messages import _
 from pontio.lib.normalise import normalise_doi
 from pontio.lib.records import Author, ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -67,18 +68,23 @@ def parse_csl_json(text: str) -> ParseResult:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(
-            f"This is not a valid CSL-JSON file: the JSON breaks on line {error.lineno}."
+            _("This is not a valid CSL-JSON file: the JSON breaks on line %(line)s."),
+            {"line": error.lineno},
         ) from error
     if isinstance(document, dict):
         document = document.get("items", [document])
     if not isinstance(document, list):
-        raise FormatError("This is not a CSL-JSON file: it holds no list of items.")
+        raise FormatError(_("This is not a CSL-JSON file: it holds no list of items."))
     result = ParseResult()
     for position, item in enumerate(document, start=1):
         title = clean(item.get("title")) if isinstance(item, dict) else ""
         if not title:
             result.problems.append(
-                ParseProblem(None, f"Item {position} has no title, so it was skipped.")
+                ParseProblem(
+                    None,
+                    _("Item %(position)s has no title, so it was skipped."),
+                    {"position": position},
+                )
             )
             continue
         result.records.append(_record(item, title))
@@ -93,7 +99,9 @@ def _record(item: dict[str, Any], title: str) -> ParsedRecord:
     if "guideline" in text("genre").lower():
         record_type = RecordType.GUIDELINE
     year, date = _issued(item.get("issued"))
-    notes = {name.upper(): value for name, value in _NOTE_FIELD.findall(text("note"))}
+    notes = {
+        name.upper(): value for name, value in _NOTE_FIELD.findall(str(item.get("note") or ""))
+    }
     found_id = _OPENALEX_ID.match(text("id"))
     return ParsedRecord(
         title=title,
@@ -145,6 +153,8 @@ def _list(value: Any) -> list[Any]:
 
 
 def write_csl_json(records: list[ParsedRecord]) -> str:
+    """CSL-JSON has no place for concepts, authors' ORCIDs and OpenAlex ids, or open-access
+    details; the OpenAlex work id becomes the item's id."""
     items = [_item(record, position) for position, record in enumerate(records, start=1)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 

@@ -17,6 +17,7 @@ from pontio.lib.formats.fields import (
     unique,
 )
 from pontio.lib.formats.names import authors_from_cell, family_first
+from pontio.lib.messages import _
 from pontio.lib.normalise import normalise_doi
 from pontio.lib.records import ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -189,7 +190,7 @@ def parse_csv(text: str, mapping: dict[str, str]) -> ParseResult:
     if unknown:
         raise ValueError(f"Not fields a column can fill: {', '.join(unknown)}")
     if "title" not in mapping.values():
-        raise FormatError("No column holds the title, so no record can be read.")
+        raise FormatError(_("No column holds the title, so no record can be read."))
     rows = _reader(text)
     header = [clean(column) for column in next(rows, [])]
     positions = {index: mapping[column] for index, column in enumerate(header) if column in mapping}
@@ -205,7 +206,7 @@ def parse_csv(text: str, mapping: dict[str, str]) -> ParseResult:
         record = _record(values, row_number)
         if record is None:
             result.problems.append(
-                ParseProblem(row_number, "This row has no title, so it was skipped.")
+                ParseProblem(row_number, _("This row has no title, so it was skipped."))
             )
         else:
             result.records.append(record)
@@ -249,6 +250,8 @@ def _record(values: dict[str, str], row_number: int) -> ParsedRecord | None:
 
 
 def write_csv(records: list[ParsedRecord]) -> str:
+    """Every field, one column each; only authors' ORCIDs and OpenAlex ids are left out. Lists
+    are joined with "; " and authors written "Family, Given"."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([header for header, _ in _WRITE_COLUMNS])
@@ -261,7 +264,8 @@ def _cell(record: ParsedRecord, field: str) -> str:
     if field == "authors":
         # An organisation keeps a trailing comma so that it is not split into given and family.
         return "; ".join(
-            family_first(author) if author.given else f"{author.family}," for author in record.authors
+            family_first(author) if author.given else f"{author.family},"
+            for author in record.authors
         )
     if field in ("keywords", "concepts"):
         return "; ".join(getattr(record, field))

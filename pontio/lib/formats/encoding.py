@@ -3,13 +3,21 @@ parser raises when a file cannot be read at all."""
 
 import codecs
 
+from pontio.lib.messages import _
+
 
 class FormatError(Exception):
-    """The whole file cannot be read (empty, or not this format); the message is for the user."""
+    """The whole file cannot be read (empty, or not this format); the message is for the user.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    `template` is the untranslated English, with `%(name)s` placeholders for `params`, written as
+    `_("...")` where it is raised so that makemessages extracts it (see lib.messages);
+    `str(error)` and `.message` are the English with the params filled in."""
+
+    def __init__(self, template: str, params: dict[str, str | int] | None = None) -> None:
+        self.template = template
+        self.params: dict[str, str | int] = params or {}
+        self.message = template % self.params if self.params else template
+        super().__init__(self.message)
 
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
@@ -61,4 +69,4 @@ def _utf16_without_bom(data: bytes) -> str:
 
 def check_not_empty(text: str) -> None:
     if not text.strip():
-        raise FormatError("The file is empty.")
+        raise FormatError(_("The file is empty."))

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - the tables below are made of look-alike characters on purpose.
 """LaTeX as it appears in BibTeX fields (accents, escapes, dashes, quotes) turned into plain
 Unicode, and plain text escaped so that a BibTeX reader gives it back unchanged."""
 
@@ -101,10 +100,21 @@ def latex_to_unicode(text: str) -> str:
     return _convert(text)
 
 
+# Characters that may start something to convert; the text between them is copied whole, which
+# keeps long abstracts fast.
+_MAY_CONVERT = re.compile(r"[\\{}$~`'-]")
+
+
 def _convert(text: str) -> str:
     out: list[str] = []
     i, n = 0, len(text)
     while i < n:
+        found = _MAY_CONVERT.search(text, i)
+        if found is None:
+            out.append(text[i:])
+            break
+        out.append(text[i : found.start()])
+        i = found.start()
         ch = text[i]
         if ch == "\\" and i + 1 < n:
             piece, i = _command(text, i)
@@ -188,23 +198,23 @@ def _accent(argument: str, command: str) -> str:
     return unicodedata.normalize("NFC", argument[0] + _ACCENTS[command]) + argument[1:]
 
 
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
+
+
 def matching_brace(text: str, start: int) -> int:
     """The index of the brace closing the one at `start`, or len(text) if it never closes.
     Escaped braces (\\{ \\}) do not count."""
     depth = 0
-    i = start
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
+    found = _BRACE_OR_ESCAPE.search(text, start)
+    while found is not None:
+        ch, i = found.group(0), found.start()
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
+        found = _BRACE_OR_ESCAPE.search(text, i + len(ch))
     return len(text)
 
 
@@ -214,10 +224,11 @@ _SPECIAL = {
     "^": "\\textasciicircum{}",
     **{ch: "\\" + ch for ch in "{}&%$#_"},
 }
+_SPECIAL_CHARACTER = re.compile(r"[\\~^{}&%$#_]")
 
 
 def escape(text: str) -> str:
     """Plain Unicode text as a BibTeX value that latex_to_unicode reads back unchanged."""
-    escaped = "".join(_SPECIAL.get(ch, ch) for ch in text)
+    escaped = _SPECIAL_CHARACTER.sub(lambda found: _SPECIAL[found.group(0)], text)
     # "--", "``" and "''" would come back as typographic dashes and quotes.
     return re.sub(r"([-`'])(?=\1)", r"\1{}", escaped)

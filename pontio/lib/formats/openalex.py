@@ -7,6 +7,7 @@ from typing import Any
 from pontio.lib.formats.encoding import FormatError, check_not_empty
 from pontio.lib.formats.fields import clean, join_pages, unique
 from pontio.lib.formats.names import author_from_name
+from pontio.lib.messages import _
 from pontio.lib.normalise import normalise_doi
 from pontio.lib.records import Author, ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -40,6 +41,22 @@ _TYPES: dict[str, RecordType] = {
 }
 
 
+_NOT_A_WORK = _("This is not an OpenAlex work.")
+_NO_TITLE = _("This OpenAlex work has no title.")
+# Why record_from_openalex_work refused a work, as a whole sentence for the import report: for a
+# work with its own line, and for one found by its place in a JSON array.
+_SKIPPED = {
+    _NOT_A_WORK: (
+        _("This is not an OpenAlex work. It was skipped."),
+        _("This is not an OpenAlex work. (work %(position)s in the list) It was skipped."),
+    ),
+    _NO_TITLE: (
+        _("This OpenAlex work has no title. It was skipped."),
+        _("This OpenAlex work has no title. (work %(position)s in the list) It was skipped."),
+    ),
+}
+
+
 def parse_openalex(text: str) -> ParseResult:
     """A single Work, a JSON array of Works, an API list (`{"results": [...]}`) or JSON Lines."""
     check_not_empty(text)
@@ -52,8 +69,12 @@ def parse_openalex(text: str) -> ParseResult:
     if isinstance(document, dict) and "results" in document:
         document = document["results"]
     elif isinstance(document, dict) and "error" in document and "id" not in document:
+        # OpenAlex's own words, in English: they are passed on as they are.
         message = clean(str(document.get("message") or document["error"]))
-        raise FormatError(f"This is an error message from OpenAlex, not works: {message}")
+        raise FormatError(
+            _("This is an error message from OpenAlex, not works: %(message)s"),
+            {"message": message},
+        )
     works = document if isinstance(document, list) else [document]
     for index, work in enumerate(works, start=1):
         _add(work, result, line=1 if len(works) == 1 else None, position=index)
@@ -63,7 +84,7 @@ def parse_openalex(text: str) -> ParseResult:
 def _parse_lines(text: str, result: ParseResult) -> None:
     lines = text.split("\n")
     if not lines[0].lstrip().startswith("{"):
-        raise FormatError("This does not look like an OpenAlex file: it is not JSON.")
+        raise FormatError(_("This does not look like an OpenAlex file: it is not JSON."))
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -71,18 +92,21 @@ def _parse_lines(text: str, result: ParseResult) -> None:
             work = json.loads(line)
         except json.JSONDecodeError:
             result.problems.append(
-                ParseProblem(number, "This line is not valid JSON, so it was skipped.")
+                ParseProblem(number, _("This line is not valid JSON, so it was skipped."))
             )
             continue
         _add(work, result, line=number, position=number)
 
 
 def _add(work: Any, result: ParseResult, *, line: int | None, position: int) -> None:
-    where = "" if line else f" (work {position} in the list)"
     try:
         record = record_from_openalex_work(work)
     except FormatError as error:
-        result.problems.append(ParseProblem(line, f"{error.message}{where} It was skipped."))
+        with_line, in_list = _SKIPPED[error.template]
+        if line:
+            result.problems.append(ParseProblem(line, with_line))
+        else:
+            result.problems.append(ParseProblem(None, in_list, {"position": position}))
         return
     record.source_line = line
     result.records.append(record)
@@ -91,10 +115,10 @@ def _add(work: Any, result: ParseResult, *, line: int | None, position: int) -> 
 def record_from_openalex_work(work: dict[str, Any]) -> ParsedRecord:
     """One OpenAlex Work, as the API returns it; FormatError if it is not a work with a title."""
     if not isinstance(work, dict):
-        raise FormatError("This is not an OpenAlex work.")
+        raise FormatError(_NOT_A_WORK)
     title = clean(work.get("title") or work.get("display_name"))
     if not title:
-        raise FormatError("This OpenAlex work has no title.")
+        raise FormatError(_NO_TITLE)
     ids = _dict(work.get("ids"))
     primary = _dict(work.get("primary_location"))
     source = _dict(primary.get("source")) or _dict(work.get("host_venue"))

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from pontio.lib.formats.encoding import FormatError
 from pontio.lib.formats.fields import clean, split_keywords
 from pontio.lib.formats.names import authors_from_cell
+from pontio.lib.messages import _
 from pontio.lib.normalise import DOI_IN_TEXT, normalise_doi
 from pontio.lib.records import ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -21,14 +22,18 @@ _MADE_UP_TITLE = re.compile(
     r"|\.(?:docx?|pdf|tex|dvi|indd|qxd|rtf|odt)$",
     re.IGNORECASE,
 )
+# Lines of a running header or footer, which often come before the title.
 _NOT_A_TITLE = re.compile(
-    r"doi|https?:|www\.|©|copyright|journal|\bvol\b|issn|received|accepted|licen[cs]e|"
-    r"\bpage\b|downloaded|available online|elsevier|springer|wiley",
+    r"doi|https?:|www\.|©|copyright|issn|\bvol(?:ume)?\.?\s*\d|\bpp?\.\s*\d|\bjournal of\b|"
+    r"received:?\s|accepted:?\s|licen[cs]ed under|downloaded from|available online|"
+    r"elsevier|springer|wiley",
     re.IGNORECASE,
 )
+# Only an abstract that visibly ends (at the keywords or the introduction) is taken: without an
+# end, the guess would run on into the body of the paper.
 _ABSTRACT = re.compile(
-    r"\babstract\b[:.\s]*(.+?)"
-    r"(?=\n\s*(?:key ?words|introduction|1\.?\s+introduction|background)\b|\Z)",
+    r"\babstract\b[:.\s]*(.{50,4000}?)"
+    r"(?=\n\s*(?:key ?words|introduction|1\.?\s+introduction|background)\b)",
     re.IGNORECASE | re.DOTALL,
 )
 _NO_AUTHOR = frozenset(
@@ -38,7 +43,7 @@ _NO_AUTHOR = frozenset(
 
 def parse_pdf(data: bytes) -> ParseResult:
     if not data.strip():
-        raise FormatError("The file is empty.")
+        raise FormatError(_("The file is empty."))
     reader = _open(data)
     info = _document_info(reader)
     text = _first_pages_text(reader)
@@ -51,14 +56,16 @@ def parse_pdf(data: bytes) -> ParseResult:
         result.problems.append(
             ParseProblem(
                 None,
-                "No title or DOI could be found in this PDF; it may be a scanned image. "
-                "Please add its details by hand.",
+                _(
+                    "No title or DOI could be found in this PDF; it may be a scanned image. "
+                    "Please add its details by hand."
+                ),
             )
         )
         return result
     if not title:
         result.problems.append(
-            ParseProblem(None, "No title was found in this PDF; it will come from the DOI.")
+            ParseProblem(None, _("No title was found in this PDF; it will come from the DOI."))
         )
     created = info.get("created", "")
     abstract = _ABSTRACT.search(text)
@@ -66,7 +73,7 @@ def parse_pdf(data: bytes) -> ParseResult:
         ParsedRecord(
             title=title,
             record_type=RecordType.GREY,  # until the DOI look-up says what it is
-            abstract=clean(abstract.group(1))[:5000] if abstract else "",
+            abstract=clean(abstract.group(1)) if abstract else "",
             authors=[
                 a
                 for a in authors_from_cell(info.get("author"))
@@ -86,13 +93,15 @@ def _open(data: bytes) -> PdfReader:
     # pypdf reports a damaged file through many exception types, so anything it raises here
     # means "cannot be read".
     if not data.lstrip()[:5].startswith(b"%PDF"):
-        raise FormatError("This is not a PDF file.")
+        raise FormatError(_("This is not a PDF file."))
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise FormatError(
-                "This PDF is protected by a password, so its details cannot be read. "
-                "Save an unprotected copy and upload that."
+                _(
+                    "This PDF is protected by a password, so its details cannot be read. "
+                    "Save an unprotected copy and upload that."
+                )
             )
         len(reader.pages)
     except FormatError:
@@ -100,10 +109,12 @@ def _open(data: bytes) -> PdfReader:
     except Exception as error:
         if "crypt" in str(error).lower() or "password" in str(error).lower():
             raise FormatError(
-                "This PDF is protected by a password, so its details cannot be read. "
-                "Save an unprotected copy and upload that."
+                _(
+                    "This PDF is protected by a password, so its details cannot be read. "
+                    "Save an unprotected copy and upload that."
+                )
             ) from error
-        raise FormatError("This PDF could not be read: it may be damaged.") from error
+        raise FormatError(_("This PDF could not be read: it may be damaged.")) from error
     return reader
 
 

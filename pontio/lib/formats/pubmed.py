@@ -21,6 +21,7 @@ from pontio.lib.formats.fields import (
     unique,
 )
 from pontio.lib.formats.names import author_from_family_first
+from pontio.lib.messages import _
 from pontio.lib.normalise import normalise_doi
 from pontio.lib.records import Author, ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -76,7 +77,7 @@ def parse_nbib(text: str) -> ParseResult:
     check_not_empty(text)
     if not re.search(r"^PMID- ", text, re.MULTILINE):
         raise FormatError(
-            'This does not look like a PubMed (MEDLINE) file: no record starts with "PMID- ".'
+            _('This does not look like a PubMed (MEDLINE) file: no record starts with "PMID- ".')
         )
     result = ParseResult()
     citations: list[_Citation] = []
@@ -98,16 +99,23 @@ def parse_nbib(text: str) -> ParseResult:
                 current.fields.append((tag, value))
                 continue
         if current is None:
-            message = "This line comes before the first record (PMID line) and was skipped."
+            problem = ParseProblem(
+                number,
+                _("This line comes before the first record (PMID line) and was skipped."),
+            )
         else:
-            message = f'This line is not a PubMed field and was skipped: "{line.strip()[:80]}"'
-        result.problems.append(ParseProblem(number, message))
+            problem = ParseProblem(
+                number,
+                _('This line is not a PubMed field and was skipped: "%(line)s"'),
+                {"line": line.strip()[:80]},
+            )
+        result.problems.append(problem)
     for citation in citations:
         record = _nbib_record(citation)
         if record is None:
             result.problems.append(
                 ParseProblem(
-                    citation.line, "This record has no title (TI line), so it was skipped."
+                    citation.line, _("This record has no title (TI line), so it was skipped.")
                 )
             )
         else:
@@ -177,23 +185,35 @@ def _nbib_authors(fields: list[tuple[str, str]]) -> list[Author]:
 def parse_pubmed_xml(text: str | bytes) -> ParseResult:
     """Bytes as NCBI sends them are best: the XML declaration then names their encoding."""
     if not text.strip():
-        raise FormatError("The file is empty.")
+        raise FormatError(_("The file is empty."))
     try:
         root = fromstring(text)
     except (ParseError, DefusedXmlException) as error:
-        raise FormatError(f"This is not a readable XML file: {error}.") from error
+        # The XML parser's own words, in English: they are passed on as they are.
+        raise FormatError(
+            _("This is not a readable XML file: %(error)s."), {"error": str(error)}
+        ) from error
     articles = [
         element for element in root.iter() if element.tag in ("PubmedArticle", "PubmedBookArticle")
     ]
     if not articles:
-        raise FormatError("This XML file holds no PubMed articles (no PubmedArticle element).")
+        raise FormatError(_("This XML file holds no PubMed articles (no PubmedArticle element)."))
     result = ParseResult()
     for position, article in enumerate(articles, start=1):
         record = _xml_record(article)
         if record is None:
             pmid = _text(article.find(".//PMID"))
-            label = f"PMID {pmid}" if pmid else f"Article {position}"
-            result.problems.append(ParseProblem(None, f"{label} has no title, so it was skipped."))
+            result.problems.append(
+                ParseProblem(
+                    None, _("PMID %(pmid)s has no title, so it was skipped."), {"pmid": pmid}
+                )
+                if pmid
+                else ParseProblem(
+                    None,
+                    _("Article %(position)s has no title, so it was skipped."),
+                    {"position": position},
+                )
+            )
         else:
             result.records.append(record)
     return result

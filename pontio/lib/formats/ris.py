@@ -16,6 +16,7 @@ from pontio.lib.formats.fields import (
     unique,
 )
 from pontio.lib.formats.names import author_from_family_first, family_first
+from pontio.lib.messages import _
 from pontio.lib.normalise import DOI_IN_TEXT, normalise_doi
 from pontio.lib.records import ParsedRecord, ParseProblem, ParseResult, RecordType
 
@@ -76,7 +77,7 @@ class _Entry:
 def parse_ris(text: str) -> ParseResult:
     check_not_empty(text)
     if not re.search(r"^\s*TY {1,2}-", text, re.MULTILINE):
-        raise FormatError('This does not look like a RIS file: no entry starts with "TY  - ".')
+        raise FormatError(_('This does not look like a RIS file: no entry starts with "TY  - ".'))
     tag_line = _TAG_TWO_SPACES if re.search(r"^\s*TY  -", text, re.MULTILINE) else _TAG_ONE_SPACE
     result = ParseResult()
     current: _Entry | None = None
@@ -106,8 +107,10 @@ def parse_ris(text: str) -> ParseResult:
                     result.problems.append(
                         ParseProblem(
                             number,
-                            "This entry has no TY (type) line before its fields, "
-                            "so it was skipped up to its ER line.",
+                            _(
+                                "This entry has no TY (type) line before its fields, "
+                                "so it was skipped up to its ER line."
+                            ),
                         )
                     )
                 current.fields.append((tag, value))
@@ -121,7 +124,9 @@ def parse_ris(text: str) -> ParseResult:
             # Text before the first entry is a header some databases write; after it, it is not.
             result.problems.append(
                 ParseProblem(
-                    number, f'This line is not part of any entry and was skipped: "{line[:80]}"'
+                    number,
+                    _('This line is not part of any entry and was skipped: "%(line)s"'),
+                    {"line": line[:80]},
                 )
             )
     if current is not None:
@@ -137,7 +142,9 @@ def _add_record(entry: _Entry, result: ParseResult) -> None:
     title = clean(entry.first("TI", "T1") or entry.first("BT", "CT"))
     if not title:
         result.problems.append(
-            ParseProblem(entry.line, "This entry has no title (TI or T1 line), so it was skipped.")
+            ParseProblem(
+                entry.line, _("This entry has no title (TI or T1 line), so it was skipped.")
+            )
         )
         return
     names = entry.all("AU", "A1") or entry.all("A2") or entry.all("A3")
@@ -212,6 +219,9 @@ def _paragraphs(text: str) -> str:
 
 
 def write_ris(records: list[ParsedRecord]) -> str:
+    """RIS as Zotero and EndNote read it. RIS has no place for concepts, OpenAlex ids (work or
+    author), ORCIDs or open-access details; the PMID goes in AN and the PMCID in C2, as EndNote
+    keeps them."""
     return "".join(_entry(record) for record in records)
 
 

@@ -73,7 +73,8 @@ def test_it_maps_other_entry_types(entry: str, kind: RecordType) -> None:
 
 
 def test_it_turns_latex_into_unicode() -> None:
-    text = r"""@article{k, title = {\'e {\"o} \^{w} \^y \~n \c{c} {\ss} \'{\i} a--b a---b a~b ``q''},
+    text = r"""@article{k,
+        title = {\'e {\"o} \^{w} \^y \~n \c{c} {\ss} \'{\i} a--b a---b a~b ``q''},
         author = {{\O}stergaard, S{\o}ren and D\'{\i}az, Mar\'ia}}"""
     [record] = parse_bibtex(text).records
     assert record.title == "é ö ŵ ŷ ñ ç ß í a–b a—b a b “q”"
@@ -112,7 +113,7 @@ def test_it_reports_an_undefined_abbreviation() -> None:
 
 
 def test_it_ignores_comments_and_preambles() -> None:
-    text = "@comment{jabref-meta: x}\n@preamble{\"\\newcommand\"}\n@article{a, title={Only}}"
+    text = '@comment{jabref-meta: x}\n@preamble{"\\newcommand"}\n@article{a, title={Only}}'
     assert [r.title for r in parse_bibtex(text).records] == ["Only"]
 
 

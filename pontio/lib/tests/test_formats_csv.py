@@ -60,7 +60,11 @@ def test_it_reads_a_scopus_export_counting_rows_as_a_spreadsheet_does() -> None:
     assert rayyan.abstract.endswith("\nWe developed Rayyan, a free web and mobile app.")
     assert rayyan.keywords == ["Evidence-based medicine", "Systematic reviews", "Automation"]
     assert rayyan.concepts == ["article", "human", "systematic review"]
-    assert (rayyan.doi, rayyan.pmid, rayyan.language) == ("10.1186/s13643-016-0384-4", "27919275", "en")
+    assert (rayyan.doi, rayyan.pmid, rayyan.language) == (
+        "10.1186/s13643-016-0384-4",
+        "27919275",
+        "en",
+    )
     assert gofal.title == "Gofal plant yn y cartref: profiadau rhieni ym Mhen Llŷn"
     assert gofal.authors == [Author("Wiliams", "Siân")]
     assert (gofal.pages, gofal.language, gofal.record_type) == ("45-61", "cy", RecordType.CHAPTER)
@@ -72,7 +76,9 @@ def test_it_reads_a_scopus_export_counting_rows_as_a_spreadsheet_does() -> None:
 def test_it_sniffs_the_delimiter(delimiter: str) -> None:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter)
-    writer.writerows([["Title", "Authors", "Publication Year"], ["A study", "Smith, John; Jones, Ann", "2020"]])
+    writer.writerows(
+        [["Title", "Authors", "Publication Year"], ["A study", "Smith, John; Jones, Ann", "2020"]]
+    )
     text = out.getvalue()
     columns = csv_columns(text)
     assert columns == ["Title", "Authors", "Publication Year"]
@@ -84,22 +90,39 @@ def test_it_sniffs_the_delimiter(delimiter: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "authors"),
     [
-        ("Pier Mannuccio Mannucci; Maria Elisa Mancuso", [("Mannucci", "Pier Mannuccio"), ("Mancuso", "Maria Elisa")]),
+        (
+            "Pier Mannuccio Mannucci; Maria Elisa Mancuso",
+            [("Mannucci", "Pier Mannuccio"), ("Mancuso", "Maria Elisa")],
+        ),
         ("Smith J., Jones A.B.", [("Smith", "J."), ("Jones", "A.B.")]),
         ("Deshaies, Raymond J.", [("Deshaies", "Raymond J.")]),
         ("Ann Smith and Ludwig van Beethoven", [("Smith", "Ann"), ("van Beethoven", "Ludwig")]),
-        ("Markus Ralser, Gino Heeren, Mark Breitenbach", [("Ralser", "Markus"), ("Heeren", "Gino"), ("Breitenbach", "Mark")]),
+        (
+            "Markus Ralser, Gino Heeren, Mark Breitenbach",
+            [("Ralser", "Markus"), ("Heeren", "Gino"), ("Breitenbach", "Mark")],
+        ),
         ("Social Care Wales,", [("Social Care Wales", "")]),
     ],
 )
-def test_it_splits_authors_in_the_forms_spreadsheets_use(cell: str, authors: list[tuple[str, str]]) -> None:
+def test_it_splits_authors_in_the_forms_spreadsheets_use(
+    cell: str, authors: list[tuple[str, str]]
+) -> None:
     text = f'Title,Author(s)\nT,"{cell}"\n'
     [record] = parse_csv(text, guess_mapping(csv_columns(text))).records
     assert [(a.family, a.given) for a in record.authors] == authors
 
 
 def test_it_reads_a_synergy_screening_set_header() -> None:
-    columns = ["openalex_id", "doi", "title", "abstract", "year", "authors", "concepts", "label_included"]
+    columns = [
+        "openalex_id",
+        "doi",
+        "title",
+        "abstract",
+        "year",
+        "authors",
+        "concepts",
+        "label_included",
+    ]
     assert guess_mapping(columns) == {
         "openalex_id": "openalex_id",
         "doi": "doi",
@@ -109,7 +132,10 @@ def test_it_reads_a_synergy_screening_set_header() -> None:
         "authors": "authors",
         "concepts": "concepts",
     }
-    text = ",".join(columns) + "\nhttps://openalex.org/W1,https://doi.org/10.1000/X,T,,2016,A B,C; D,1\n"
+    text = (
+        ",".join(columns)
+        + "\nhttps://openalex.org/W1,https://doi.org/10.1000/X,T,,2016,A B,C; D,1\n"
+    )
     [record] = parse_csv(text, guess_mapping(columns)).records
     assert (record.openalex_id, record.doi, record.concepts) == ("W1", "10.1000/x", ["C", "D"])
 
@@ -131,7 +157,7 @@ def test_it_writes_a_header_that_maps_back_completely() -> None:
 
 
 def test_it_guards_cells_that_a_spreadsheet_would_run_as_formulas() -> None:
-    record = ParsedRecord(title="=HYPERLINK(\"http://evil\")", abstract="-1 is a number", year=2020)
+    record = ParsedRecord(title='=HYPERLINK("http://evil")', abstract="-1 is a number", year=2020)
     text = write_csv([record])
     assert "'=HYPERLINK" in text and "'-1 is" in text
     [back] = parse("csv", text.encode("utf-8")).records
@@ -144,4 +170,6 @@ def test_it_round_trips_organisations_and_every_record_type() -> None:
         for kind in RecordType
     ]
     back = parse("csv", write_csv(records)).records
-    assert [(r.record_type, r.authors) for r in back] == [(r.record_type, r.authors) for r in records]
+    assert [(r.record_type, r.authors) for r in back] == [
+        (r.record_type, r.authors) for r in records
+    ]

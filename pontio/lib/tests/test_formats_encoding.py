@@ -58,7 +58,9 @@ def test_it_reads_the_same_ris_records_whatever_the_encoding() -> None:
     assert latin[0].authors[0].given == "Ren\u00e9e"
 
 
-@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csv", "openalex", "nbib", "pubmed-xml", "csl-json"])
+@pytest.mark.parametrize(
+    "fmt", ["ris", "bibtex", "csv", "openalex", "nbib", "pubmed-xml", "csl-json"]
+)
 def test_it_refuses_an_empty_file_in_every_format(fmt: str) -> None:
     for data in (b"", b"  \r\n\n ", codecs.BOM_UTF8):
         with pytest.raises(FormatError, match="The file is empty"):
@@ -73,4 +75,3 @@ def test_it_refuses_an_empty_pdf() -> None:
 def test_it_says_what_an_error_means_in_plain_english() -> None:
     error = FormatError("The file is empty.")
     assert str(error) == error.message == "The file is empty."
-

@@ -44,7 +44,11 @@ def test_it_reads_the_whole_real_sample() -> None:
     assert sum(bool(r.abstract) for r in records) > 2000
     assert sum(bool(r.doi) for r in records) > 2500
     assert all(r.doi == r.doi.lower() and not r.doi.startswith("http") for r in records)
-    assert {r.record_type for r in records} <= {RecordType.ARTICLE, RecordType.CHAPTER, RecordType.GREY}
+    assert {r.record_type for r in records} <= {
+        RecordType.ARTICLE,
+        RecordType.CHAPTER,
+        RecordType.GREY,
+    }
     assert sum(a.orcid != "" for r in records for a in r.authors) > 1000
 
 
@@ -56,9 +60,16 @@ def test_it_reads_the_first_work_of_the_sample_in_full() -> None:
         Author("Hammady", "Hossam M.", openalex_id="A4334166176"),
     ]
     assert (rayyan.year, rayyan.date) == (2016, "2016-12-05")
-    assert (rayyan.container, rayyan.publisher) == ("Systematic Reviews", "Springer Science+Business Media")
+    assert (rayyan.container, rayyan.publisher) == (
+        "Systematic Reviews",
+        "Springer Science+Business Media",
+    )
     assert (rayyan.volume, rayyan.issue, rayyan.pages) == ("5", "1", "")
-    assert (rayyan.doi, rayyan.pmid, rayyan.pmcid) == ("10.1186/s13643-016-0384-4", "27919275", "PMC5139140")
+    assert (rayyan.doi, rayyan.pmid, rayyan.pmcid) == (
+        "10.1186/s13643-016-0384-4",
+        "27919275",
+        "PMC5139140",
+    )
     assert rayyan.openalex_id == "W2560438049"
     assert rayyan.abstract.startswith("Synthesis of multiple randomized controlled trials (RCTs)")
     assert (rayyan.oa_status, rayyan.oa_licence) == ("gold", "cc-by")
@@ -78,7 +89,12 @@ def test_it_reads_a_recorded_api_work() -> None:
     )
     assert sum(bool(a.orcid) for a in record.authors) == 2
     assert record.record_type is RecordType.ARTICLE
-    assert (record.container, record.volume, record.issue, record.pages) == ("PLoS ONE", "1", "1", "e30")
+    assert (record.container, record.volume, record.issue, record.pages) == (
+        "PLoS ONE",
+        "1",
+        "1",
+        "e30",
+    )
     assert record.language == "en"
     assert record.keywords[:2] == ["Triosephosphate isomerase", "Enzyme"]
     assert "Erythrocyte Function and Pathophysiology" in record.concepts  # a topic
@@ -131,7 +147,10 @@ def test_it_rebuilds_an_abstract_from_its_inverted_index() -> None:
 
 
 def test_it_reports_bad_json_lines_and_works_without_titles() -> None:
-    text = '{"id": "https://openalex.org/W1", "title": "One"}\n{broken\n{"id": "W3"}\n\n{"title": "Four"}\n'
+    text = (
+        '{"id": "https://openalex.org/W1", "title": "One"}\n'
+        '{broken\n{"id": "W3"}\n\n{"title": "Four"}\n'
+    )
     result = parse_openalex(text)
     assert [(r.title, r.source_line) for r in result.records] == [("One", 1), ("Four", 5)]
     assert [p.line for p in result.problems] == [2, 3]

@@ -35,7 +35,11 @@ def test_it_reads_two_medline_records_with_wrapped_lines() -> None:
     assert (lungs.year, lungs.date) == (2018, "2018-04")
     assert lungs.container == "Journal of medical imaging (Bellingham, Wash.)"
     assert (lungs.volume, lungs.issue, lungs.pages) == ("5", "2", "026002")
-    assert (lungs.doi, lungs.pmid, lungs.pmcid) == ("10.1117/1.jmi.5.2.026002", "29963580", "PMC6022861")
+    assert (lungs.doi, lungs.pmid, lungs.pmcid) == (
+        "10.1117/1.jmi.5.2.026002",
+        "29963580",
+        "PMC6022861",
+    )
     assert lungs.keywords == ["asthma", "chronic obstructive lung disease"]
     assert (lungs.language, lungs.source_line) == ("en", 1)
     assert sperm.pages == "244-255"  # MEDLINE's "244-55" written out
@@ -67,10 +71,16 @@ def test_it_reports_stray_lines_and_records_without_titles() -> None:
 
 @pytest.mark.parametrize(
     ("publication_type", "kind"),
-    [("Practice Guideline", RecordType.GUIDELINE), ("Dataset", RecordType.DATASET), ("Review", RecordType.ARTICLE)],
+    [
+        ("Practice Guideline", RecordType.GUIDELINE),
+        ("Dataset", RecordType.DATASET),
+        ("Review", RecordType.ARTICLE),
+    ],
 )
 def test_it_maps_publication_types(publication_type: str, kind: RecordType) -> None:
-    [record] = parse_nbib(f"PMID- 1\nTI  - T\nPT  - Journal Article\nPT  - {publication_type}\n").records
+    [record] = parse_nbib(
+        f"PMID- 1\nTI  - T\nPT  - Journal Article\nPT  - {publication_type}\n"
+    ).records
     assert record.record_type is kind
 
 
@@ -131,7 +141,10 @@ def test_it_refuses_broken_or_foreign_xml_and_entity_bombs() -> None:
 
 
 def test_it_reports_an_article_without_a_title() -> None:
-    xml = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>9</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    xml = (
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>9</PMID>"
+        "</MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
     result = parse_pubmed_xml(xml)
     assert result.records == []
     assert result.problems[0].message == "PMID 9 has no title, so it was skipped."

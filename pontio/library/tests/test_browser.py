@@ -17,9 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
-def test_a_broker_imports_searches_and_shelves(page: Any, live_server: Any, broker: Person,
-                                               team: Team, tmp_path: Path,
-                                               language: str) -> None:
+def test_a_broker_imports_searches_and_shelves(
+    page: Any, live_server: Any, broker: Person, team: Team, tmp_path: Path, language: str
+) -> None:
     Person.objects.filter(pk=broker.pk).update(language=language)
     sign_in(page, live_server.url, broker.email, PASSWORD)
     page.goto(live_server.url + "/library/import/")
@@ -39,7 +39,8 @@ def test_a_broker_imports_searches_and_shelves(page: Any, live_server: Any, brok
     assert page.locator("h1").inner_text().startswith("Educational outcomes")
     assert_accessible(page)
     page.locator("#note-" + str(Record.objects.get(doi="10.1111/cfs.12345").pk)).first.fill(
-        "To discuss at the team meeting on 4 March")
+        "To discuss at the team meeting on 4 March"
+    )
     page.locator("main .govuk-grid-column-one-third form button[type=submit]").click()
     assert CollectionItem.objects.get().note == "To discuss at the team meeting on 4 March"
     shelf = Collection.objects.get(team=team)
@@ -48,17 +49,28 @@ def test_a_broker_imports_searches_and_shelves(page: Any, live_server: Any, brok
     assert_accessible(page)
 
 
-def test_library_pages_are_accessible(page: Any, live_server: Any, broker: Person,
-                                      council: Organisation) -> None:
+def test_library_pages_are_accessible(
+    page: Any, live_server: Any, broker: Person, council: Organisation
+) -> None:
     first = make_record(broker, council, "Kinship care in Wales", year=2019)
     second = make_record(broker, council, "Kinship care in Wales", year=2020)
-    pair = DuplicateCandidate.objects.create(record=first, other=second, score=0.8,
-                                             reason="same title; year differs")
+    pair = DuplicateCandidate.objects.create(
+        record=first, other=second, score=0.8, reason="same title; year differs"
+    )
     sign_in(page, live_server.url, broker.email, PASSWORD)
-    for path in ["/library/", "/library/?q=zzyzx", "/library/add/", "/library/add/doi/",
-                 "/library/add/by-hand/", f"/library/records/{first.pk}/edit/",
-                 "/library/collections/", "/library/collections/add/", "/library/duplicates/",
-                 f"/library/duplicates/{pair.pk}/", f"/library/records/{first.pk}/files/add/",
-                 "/account/api-tokens/"]:
+    for path in [
+        "/library/",
+        "/library/?q=zzyzx",
+        "/library/add/",
+        "/library/add/doi/",
+        "/library/add/by-hand/",
+        f"/library/records/{first.pk}/edit/",
+        "/library/collections/",
+        "/library/collections/add/",
+        "/library/duplicates/",
+        f"/library/duplicates/{pair.pk}/",
+        f"/library/records/{first.pk}/files/add/",
+        "/account/api-tokens/",
+    ]:
         page.goto(live_server.url + path)
         assert_accessible(page)

@@ -76,3 +76,16 @@ def test_others_may_not_review_or_merge(
     )
     second.refresh_from_db()
     assert second.merged_into is None
+
+
+def test_a_broker_can_look_for_duplicates_on_demand(
+    client_for: Any, broker: Person, council: Organisation
+) -> None:
+    make_record(broker, council, "Family group conferences", year=2010)
+    make_record(broker, council, "Family Group Conferences!", year=2012)
+    make_record(broker, council, "Something else", year=2012)
+    client = client_for(broker)
+    client.post("/library/duplicates/find/")
+    assert DuplicateCandidate.objects.count() == 1
+    client.post("/library/duplicates/find/")
+    assert DuplicateCandidate.objects.count() == 1  # found once, not twice

@@ -116,3 +116,53 @@ def test_text_without_a_doi_is_explained(client_for: Any, broker: Person) -> Non
         .content.decode()
     )
     assert "could not find a DOI" in body
+
+
+def test_a_pdf_is_looked_up_by_the_doi_in_its_text_and_attached(
+    client_for: Any, broker: Person, council: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import TestCase
+
+    from pontio.lib.tests.test_formats_pdf import make_pdf
+    from pontio.library.models import Import, RecordFile
+
+    replay(monkeypatch, crossref_world)
+    pdf = make_pdf(["A paper about research use", "https://doi.org/10.2196/22081"])
+    client = client_for(broker)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            "/library/import/",
+            {"file": SimpleUploadedFile("paper.pdf", pdf), "visibility": "partnership"},
+        )
+    job = Import.objects.get()
+    assert (job.imported, job.rejected) == (1, 0), list(job.rows.values())
+    record = Record.objects.get()
+    assert record.doi == "10.2196/22081"
+    assert record.title != "A paper about research use"  # Crossref's title, not the PDF's
+    attached = RecordFile.objects.get()
+    assert attached.record == record and not attached.openly_licensed
+
+
+def test_the_api_adds_by_doi(
+    client: Any, broker: Person, council: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pontio.accounts.services import api_token_create
+
+    replay(monkeypatch, crossref_world)
+    _token, secret = api_token_create(person=broker, name="t")
+    response = client.post(
+        "/api/v1/records/lookup",
+        {"doi": "10.2196/22081"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["doi"] == "10.2196/22081"
+    again = client.post(
+        "/api/v1/records/lookup",
+        {"doi": "10.2196/22081"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert again.status_code == 409

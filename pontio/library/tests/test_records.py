@@ -137,3 +137,21 @@ def test_adding_by_hand_refuses_a_duplicate(
     assert response.status_code == 200
     assert "already has this" in response.content.decode()
     assert Record.objects.count() == 1
+
+
+def test_it_suggests_topics_from_keywords_and_concepts(
+    client_for: Any, broker: Person, council: Organisation, seeded_topics: None
+) -> None:
+    record = make_record(
+        broker,
+        council,
+        "Outcomes of care leavers",
+        keywords=["Foster care"],
+        concepts=["Psychiatry", "Economics"],
+    )
+    page = client_for(broker).get(f"/library/records/{record.pk}/edit/").content.decode()
+    assert "Topics suggested" in page
+    suggested = [t.slug for t in services.topics_suggested(record)]
+    assert "foster-kinship-care" in suggested and "mental-health" in suggested
+    assert "leaving-care" in suggested
+    assert "youth-justice" not in suggested

@@ -40,6 +40,19 @@ def duplicates(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_POST
+def duplicates_find(request: HttpRequest) -> HttpResponse:
+    _curator(request)
+    from pontio.library.tasks import scan_duplicates
+
+    scan_duplicates.enqueue()
+    messages.success(
+        request,
+        _("Pontio is looking through the library for duplicates. Pairs it finds will appear here."),
+    )
+    return redirect("library:duplicates")
+
+
 def duplicate_review(request: HttpRequest, pk: int) -> HttpResponse:
     person = _curator(request)
     pair = get_object_or_404(DuplicateCandidate, pk=pk, status=DuplicateStatus.OPEN)

@@ -130,5 +130,5 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     if getattr(request, "htmx", False):
         return render(request, "library/_import_progress.html", context)
     if job.status == ImportStatus.FAILED and not request.GET:
-        messages.error(request, job.error)
+        messages.error(request, job.error_text)
     return render(request, "library/import_status.html", context)

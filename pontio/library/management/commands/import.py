@@ -71,9 +71,9 @@ class Command(BaseCommand):
             job = import_run(job.pk)
             self.stdout.write(
                 f"{path}: {job.imported} imported, {job.merged} merged with existing records, "
-                f"{job.rejected} rejected" + (f" ({job.error})" if job.error else "")
+                f"{job.rejected} rejected" + (f" ({job.error_text})" if job.error else "")
             )
             for row in job.rows.filter(outcome="rejected")[:20]:
-                self.stdout.write(f"  line {row.line}: {row.message}")
+                self.stdout.write(f"  line {row.line}: {row.text}")
         if failed:
             raise CommandError("Some files were not imported.")

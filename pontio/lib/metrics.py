@@ -9,7 +9,9 @@ def dcg(grades: Iterable[float]) -> float:
     return sum(grade / math.log2(rank + 2) for rank, grade in enumerate(grades))
 
 
-def ndcg_at_k(ranked_ids: Sequence[Hashable], relevance: Mapping[Hashable, float], k: int) -> float:
+def ndcg_at_k[Id: Hashable](
+    ranked_ids: Sequence[Id], relevance: Mapping[Id, float], k: int
+) -> float:
     """1.0 when the k best-judged items come first in the best order; 0.0 without relevant ones.
     Items the judgements do not mention count as not relevant; repeats count once."""
     ideal = dcg(sorted((g for g in relevance.values() if g > 0), reverse=True)[:k])
@@ -19,8 +21,8 @@ def ndcg_at_k(ranked_ids: Sequence[Hashable], relevance: Mapping[Hashable, float
     return dcg(max(relevance.get(item, 0.0), 0.0) for item in ranked) / ideal
 
 
-def recall_at_k(
-    ranked_ids: Sequence[Hashable], relevance: Mapping[Hashable, float], k: int
+def recall_at_k[Id: Hashable](
+    ranked_ids: Sequence[Id], relevance: Mapping[Id, float], k: int
 ) -> float:
     """The share of the relevant items (grade above 0) found in the first k."""
     relevant = {item for item, grade in relevance.items() if grade > 0}

@@ -11,6 +11,8 @@ DOI_IN_TEXT = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Ŵyl Dewi" -> "wyl dewi"."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

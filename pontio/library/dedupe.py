@@ -69,7 +69,9 @@ class Matcher:
 
     def __init__(self, keys: Iterable[Keys]) -> None:
         keys = list(keys)
-        current = Record.objects.current().only(
+        # Merged records are skipped in Python, not in SQL: a "merged_into IS NULL" condition
+        # tempts SQLite to scan that index (every row) instead of the identifier's.
+        current = Record.objects.only(
             "id",
             "doi",
             "pmid",
@@ -77,6 +79,7 @@ class Matcher:
             "title_key",
             "year",
             "first_author_key",
+            "merged_into",
             *FILLABLE,
         )
         self.by_doi: dict[str, Record] = {}
@@ -89,16 +92,20 @@ class Matcher:
         titles = {k.title for k in keys if k.title}
         for chunk in _chunks(dois):
             for r in current.filter(doi__in=chunk):
-                self.by_doi.setdefault(r.doi, r)
+                if r.merged_into_id is None:
+                    self.by_doi.setdefault(r.doi, r)
         for chunk in _chunks(pmids):
             for r in current.filter(pmid__in=chunk):
-                self.by_pmid.setdefault(r.pmid, r)
+                if r.merged_into_id is None:
+                    self.by_pmid.setdefault(r.pmid, r)
         for chunk in _chunks(openalex):
             for r in current.filter(openalex_id__in=chunk):
-                self.by_openalex.setdefault(r.openalex_id, r)
+                if r.merged_into_id is None:
+                    self.by_openalex.setdefault(r.openalex_id, r)
         for chunk in _chunks(titles):
             for r in current.filter(title_key__in=chunk):
-                self.by_title.setdefault(r.title_key, []).append(r)
+                if r.merged_into_id is None:
+                    self.by_title.setdefault(r.title_key, []).append(r)
 
     def find(self, keys: Keys) -> Match | None:
         for value, index, reason in (

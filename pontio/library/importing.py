@@ -20,7 +20,8 @@ from django.utils.translation import gettext_noop
 from pontio.lib.formats import FormatError, detect_format, maybe_gunzip, parse
 from pontio.lib.records import ParsedRecord, ParseResult
 
-from .dedupe import Matcher, fill_blanks, keys_for
+from . import bulk
+from .dedupe import Keys, Matcher, fill_blanks, keys_for
 from .indexing import index_records
 from .models import (
     DuplicateCandidate,
@@ -231,8 +232,8 @@ def rejection_reason(parsed: ParsedRecord) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
-def record_from_parsed(parsed: ParsedRecord, **fields: Any) -> Record:
-    keys = keys_for(parsed)
+def record_from_parsed(parsed: ParsedRecord, keys: Keys | None = None, **fields: Any) -> Record:
+    keys = keys or keys_for(parsed)
     return Record(
         record_type=parsed.record_type,
         title=parsed.title.strip()[:5000],
@@ -303,6 +304,7 @@ def _import_batch(job: Import, batch: Sequence[ParsedRecord]) -> None:
                 continue
             record = record_from_parsed(
                 parsed,
+                key,
                 source=Source.IMPORT,
                 added_by=job.created_by,
                 organisation=job.organisation,
@@ -313,7 +315,7 @@ def _import_batch(job: Import, batch: Sequence[ParsedRecord]) -> None:
             rows.append(ImportRow(job=job, line=line, outcome=Outcome.IMPORTED, record=record))
             if match is not None:
                 candidates.append((record, match.record, match.reason))
-        Record.objects.bulk_create(new, batch_size=500)
+        bulk.insert(new, returning_ids=True)
         if updated:
             from .dedupe import FILLABLE
 
@@ -327,7 +329,9 @@ def _import_batch(job: Import, batch: Sequence[ParsedRecord]) -> None:
             ignore_conflicts=True,
         )
         index_records([*new, *updated.values()])
-        ImportRow.objects.bulk_create(rows, batch_size=1000)
+        for row in rows:
+            row.record_id = row.record.pk if row.record is not None else None
+        bulk.insert(rows, returning_ids=False)
         job.processed += len(batch)
         job.imported += sum(1 for r in rows if r.outcome == Outcome.IMPORTED)
         job.merged += sum(1 for r in rows if r.outcome == Outcome.MERGED)

@@ -6,7 +6,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pontio.lib.records import RecordType
@@ -354,6 +355,16 @@ class Collection(models.Model):
         ordering = ["kind", "name"]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """A team shelf is named after its team and a reading list is "My reading list", in
+        the reader's language; other collections have the name their owner gave."""
+        if self.kind == CollectionKind.TEAM_SHELF and self.team is not None:
+            return self.team.name
+        if self.kind == CollectionKind.READING_LIST:
+            return gettext("My reading list")
         return self.name
 
 

@@ -1,10 +1,14 @@
 """Reads of the library: search with filters, counts for each filter, sorting and paging; and
 who may see a record, a file or a collection."""
 
+import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from pontio.lib.records import RecordType
@@ -103,6 +107,14 @@ def record_for(person: Any, pk: int) -> Record | None:
     return record
 
 
+def id_set(ids: list[int]) -> RawSQL:
+    """A set of ids as one SQL parameter. Django's `pk__in=[...]` prepares each of up to 20,000
+    values in Python, for every query that uses them; this hands the database the list once."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
+
+
 def records_search(
     *, person: Any, query: str, filters: Filters, sort: str, offset: int, limit: int
 ) -> SearchResults:
@@ -110,15 +122,23 @@ def records_search(
     scores: dict[int, float] = {}
     if query.strip():
         hits = keyword_search("record", query, limit=MAX_MATCHES)
+        if not hits:
+            # Nothing has every word (typical of a sentence typed as a question): rank what
+            # has some of them, best first.
+            hits = keyword_search("record", query, limit=MAX_MATCHES, match="any")
         scores = {hit.id: hit.score for hit in hits}
-        base = base.filter(pk__in=list(scores))
-    facets = _facets(base)
+        base = base.filter(pk__in=id_set(list(scores)))
+    # One pass over the matching records gives both the facet counts and, for relevance
+    # order, the ids to rank; everything after works on that list, not the query again.
+    rows = list(base.values_list("pk", "record_type", "year", "organisation", "oa_url"))
+    ids = [row[0] for row in rows]
+    facets = _facets(rows)
     if query.strip() and sort == "relevance":
-        matching = set(base.values_list("pk", flat=True))
+        matching = set(ids)
         ranked = [pk for pk in scores if pk in matching]
         total = len(ranked)
         page_ids = ranked[offset : offset + limit]
-        by_id = base.model.objects.in_bulk(page_ids)
+        by_id = Record.objects.in_bulk(page_ids)
         records = [by_id[pk] for pk in page_ids if pk in by_id]
     else:
         order = {
@@ -126,44 +146,45 @@ def records_search(
             "oldest": ["year", "created_at"],
             "used": ["-use_count", "-created_at"],
         }.get(sort, ["-created_at"])
-        total = base.count()
+        total = len(ids)
         records = list(base.order_by(*order)[offset : offset + limit])
+    _count_topics_and_files(facets, ids)
     return SearchResults(records=records, total=total, facets=facets, scores=scores)
 
 
-def _facets(records: QuerySet[Record]) -> dict[str, list[tuple[Any, str, int]]]:
+def _facets(rows: list[tuple[int, str, int | None, int, str]]) -> dict[str, list[Any]]:
     from pontio.organisations.models import Organisation
-    from pontio.taxonomy.models import Topic
 
     from .models import RECORD_TYPE_LABELS
 
-    ids = records.values("pk")
-    plain = Record.objects.filter(pk__in=ids)
-    types = plain.values("record_type").annotate(n=Count("pk")).order_by("-n")
-    topic_counts = (
-        Topic.objects.filter(records__in=ids).annotate(n=Count("records")).order_by("-n")[:15]
-    )
-    organisations = (
-        Organisation.objects.filter(records__in=ids)
-        .annotate(n=Count("records"))
-        .order_by("-n")[:10]
-    )
-    decades = plain.exclude(year=None).values("year").annotate(n=Count("pk")).order_by("-year")
+    types = Counter(row[1] for row in rows)
+    years = Counter(row[2] for row in rows if row[2])
+    organisations = Counter(row[3] for row in rows)
+    names = Organisation.objects.in_bulk([pk for pk, _n in organisations.most_common(10)])
     return {
         "type": [
-            (
-                t["record_type"],
-                str(RECORD_TYPE_LABELS.get(RecordType(t["record_type"]), t["record_type"])),
-                t["n"],
-            )
-            for t in types
+            (value, str(RECORD_TYPE_LABELS.get(RecordType(value), value)), n)
+            for value, n in types.most_common()
         ],
-        "topic": [(t.pk, t.name, t.n) for t in topic_counts],  # type: ignore[attr-defined]
-        "organisation": [(o.pk, o.name, o.n) for o in organisations],  # type: ignore[attr-defined]
-        "year": [(y["year"], str(y["year"]), y["n"]) for y in decades[:30]],
-        "open_access": [(1, "", plain.exclude(oa_url="").count())],
-        "has_file": [(1, "", plain.filter(files__isnull=False).distinct().count())],
+        "year": [(year, str(year), years[year]) for year in sorted(years, reverse=True)[:30]],
+        "organisation": [
+            (pk, names[pk].name, n) for pk, n in organisations.most_common(10) if pk in names
+        ],
+        "open_access": [(1, "", sum(1 for row in rows if row[4]))],
     }
+
+
+def _count_topics_and_files(facets: dict[str, list[Any]], ids: list[int]) -> None:
+    from pontio.taxonomy.models import Topic
+
+    tagged = Record.topics.through.objects.filter(record_id__in=id_set(ids))
+    counts = Counter(
+        {row["topic"]: row["n"] for row in tagged.values("topic").annotate(n=Count("pk"))}
+    )
+    topics = Topic.objects.in_bulk([pk for pk, _n in counts.most_common(15)])
+    facets["topic"] = [(pk, topics[pk].name, n) for pk, n in counts.most_common(15) if pk in topics]
+    with_files = RecordFile.objects.filter(record_id__in=id_set(ids)).values("record").distinct()
+    facets["has_file"] = [(1, "", with_files.count())]
 
 
 def file_visible(person: Any, attached: RecordFile) -> bool:

@@ -89,9 +89,9 @@ def load_beir(directory: Path, qrels: Path | None = None) -> BeirDataset:
     with _open(qrels or find_qrels(directory)) as lines:
         reader = csv.reader(lines, delimiter="\t")
         next(reader, None)  # the header
-        for row in reader:
-            if len(row) >= 3 and row[1] in ids and row[0] in queries:
-                judgements.setdefault(row[0], {})[ids[row[1]]] = float(row[2])
+        for query_id, corpus_id, grade, *_ in (line for line in reader if len(line) >= 3):
+            if corpus_id in ids and query_id in queries:
+                judgements.setdefault(query_id, {})[ids[corpus_id]] = float(grade)
     return BeirDataset(docs=docs, queries=queries, qrels=judgements)
 
 
@@ -102,7 +102,9 @@ def keyword_benchmark(dataset: BeirDataset, *, match: Match = "any") -> dict[str
     keyword_index_documents(KIND, dataset.docs)
     indexing = time.perf_counter() - started
 
-    ndcgs, recalls, latencies = [], [], []
+    ndcgs: list[float] = []
+    recalls: list[float] = []
+    latencies: list[float] = []
     for query_id, relevance in dataset.qrels.items():
         started = time.perf_counter()
         hits = keyword_search(KIND, dataset.queries[query_id], limit=DEPTH, match=match)

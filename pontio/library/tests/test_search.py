@@ -96,3 +96,15 @@ def test_hostile_queries_do_not_break_the_page(client_for: Any, social_worker: P
         response = client.get("/library/", {"q": query})
         assert response.status_code == 200
         assert b"<script>alert(1)" not in response.content
+
+
+def test_a_sentence_finds_records_with_some_of_its_words(
+    client_for: Any, social_worker: Person, council: Organisation
+) -> None:
+    make_record(social_worker, council, "Educational outcomes of looked-after children")
+    body = (
+        client_for(social_worker)
+        .get("/library/", {"q": "what do we know about outcomes for children in care"})
+        .content.decode()
+    )
+    assert "Educational outcomes" in body

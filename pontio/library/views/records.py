@@ -153,7 +153,7 @@ def add_to_collection(request: HttpRequest, pk: int) -> HttpResponse:
                 if added
                 else _("It was already in %(name)s; the note was updated.")
             )
-            % {"name": collection.name},
+            % {"name": collection.display_name},
         )
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):

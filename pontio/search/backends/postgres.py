@@ -1,10 +1,16 @@
 """Keyword search in PostgreSQL: a weighted tsvector per item (A title; B keywords and authors;
-C abstract and journal) under a GIN index, ranked by ts_rank_cd. Text is folded in Python, so
-diacritics need no unaccent extension, and the tsquery is built from parsed words as bound
-parameters, so nothing a person types is ever parsed as tsquery syntax."""
+C abstract and journal) under a GIN index. Text is folded in Python, so diacritics need no
+unaccent extension, and the tsquery is built from parsed words as bound parameters, so nothing
+a person types is ever parsed as tsquery syntax.
+
+Ranking: ts_rank and ts_rank_cd know nothing of how rare a word is, so alone they let a common
+word outweigh a telling one (ts_rank_cd: nDCG@10 0.43 on SciFact's training queries). Here each
+query word's ts_rank is weighted by its BM25 inverse document frequency within the kind, counted
+through the GIN index at query time, and summed (nDCG@10 0.70, as SQLite's BM25 gives)."""
 
 from collections.abc import Collection, Iterable
 from itertools import batched
+from typing import Any
 
 from django.db import connections, transaction
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
@@ -17,9 +23,9 @@ CONFIG = "english"
 TABLE = KeywordEntry._meta.db_table
 GIN_INDEX = "search_keywordentry_document_gin"
 BATCH = 2000
-# ts_rank_cd normalisation: 0 ignores document length.
-NORMALISATION = 0
-RANK = "ts_rank_cd"
+# ts_rank weights for D, C, B, A, tuned on SciFact's training queries (title and abstract).
+# ts_rank already saturates repeated words, so the title needs only a little more than the rest.
+RANK_WEIGHTS = "{0.1, 0.75, 0.9, 1.0}"
 
 _UPSERT = f"""
 INSERT INTO {TABLE} (kind, object_id, document)
@@ -58,6 +64,13 @@ def tsquery_sql(query: Query, match: Match) -> tuple[str, list[str]]:
         params += [" ".join(phrase) for phrase in query.excluded]
         sql = f"({sql} && !!({' || '.join(excluded)}))"
     return sql, params
+
+
+def _units(query: Query) -> tuple[str, list[str]]:
+    """VALUES rows of one tsquery per word and per phrase: the units that ranking weighs."""
+    rows = [f"(plainto_tsquery('{CONFIG}', %s))"] * len(query.terms)
+    rows += [f"(phraseto_tsquery('{CONFIG}', %s))"] * len(query.phrases)
+    return ", ".join(rows), [*query.terms, *(" ".join(phrase) for phrase in query.phrases)]
 
 
 class PostgresKeywordIndex:
@@ -99,12 +112,24 @@ class PostgresKeywordIndex:
         if query.is_empty or (within is not None and not within) or limit == 0:
             return []
         tsquery, params = tsquery_sql(query, match)
-        sql = (
-            f"SELECT e.object_id, {RANK}(e.document, q.query, {NORMALISATION}) AS score "  # noqa: S608
-            f"FROM {TABLE} e, (SELECT {tsquery} AS query) q "
-            "WHERE e.kind = %s AND e.document @@ q.query"
-        )
-        all_params: list[object] = [*params, kind]
+        units, unit_params = _units(query)
+        # MATERIALIZED: computed once per search, not once per matching row.
+        sql = f"""
+WITH n AS MATERIALIZED (SELECT count(*) AS n FROM {TABLE} WHERE kind = %s),
+t AS MATERIALIZED (
+    SELECT v.query, ln(1 + (n.n - d.df + 0.5) / (d.df + 0.5))::float8 AS idf
+    FROM (VALUES {units}) AS v(query)
+    CROSS JOIN n
+    CROSS JOIN LATERAL (
+        SELECT count(*) AS df FROM {TABLE} WHERE kind = %s AND document @@ v.query
+    ) AS d
+    WHERE numnode(v.query) > 0
+)
+SELECT e.object_id,
+       (SELECT sum(t.idf * ts_rank('{RANK_WEIGHTS}', e.document, t.query)) FROM t)::float8 AS score
+FROM {TABLE} e
+WHERE e.kind = %s AND e.document @@ {tsquery}"""  # noqa: S608
+        all_params: list[Any] = [kind, *unit_params, kind, kind, *params]
         if within is not None:
             sql += " AND e.object_id = ANY(%s::bigint[])"
             all_params.append([int(i) for i in within])

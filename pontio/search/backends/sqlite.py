@@ -5,6 +5,7 @@ kind of item needs no migration."""
 import json
 from collections.abc import Collection, Iterable
 from itertools import batched
+from typing import Any
 
 from django.db import connections, transaction
 from django.db.backends.utils import CursorWrapper
@@ -84,12 +85,12 @@ class SqliteKeywordIndex:
 
     def remove(self, kind: str, ids: Iterable[int]) -> None:
         table = table_name(kind)
-        ids = [int(i) for i in ids]
+        gone = [int(i) for i in ids]
         with transaction.atomic(using=self.using), self._cursor() as cursor:
-            if ids and self._exists(cursor, table):
+            if gone and self._exists(cursor, table):
                 cursor.execute(
                     f"DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(%s))",  # noqa: S608
-                    [json.dumps(ids)],
+                    [json.dumps(gone)],
                 )
 
     def search(
@@ -106,7 +107,7 @@ class SqliteKeywordIndex:
             return []
         weights = ", ".join(str(w) for w in WEIGHTS)
         sql = f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-        params: list[object] = [fts5_expression(query, match)]
+        params: list[Any] = [fts5_expression(query, match)]
         if within is not None:
             sql += " AND rowid IN (SELECT value FROM json_each(%s))"
             params.append(json.dumps([int(i) for i in within]))

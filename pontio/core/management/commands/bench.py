@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
+from pontio.library import bench as library_bench
 from pontio.search import bench as search_bench
 
 
@@ -35,6 +36,13 @@ class Benchmark:
 
 
 BENCHMARKS: dict[str, Benchmark] = {
+    "library": Benchmark(
+        help="library import throughput, keyword search latency and the search page's time "
+        "at 10k, 100k (and, with --sizes, 1M) records",
+        run=library_bench.run,
+        add_arguments=library_bench.add_arguments,
+        migrate=True,
+    ),
     "search": Benchmark(
         help="search relevance (nDCG@10, Recall@100) and latency on SciFact or another BEIR set",
         run=search_bench.run,
@@ -49,9 +57,9 @@ DATABASES = ("sqlite", "postgresql")
 def throwaway_sqlite(*, migrate: bool) -> Iterator[None]:
     """Point the default connection at a new SQLite file in a temporary folder, for this process
     only, so every query any benchmark makes (through whatever code) lands there; delete it
-    after. The configured database is closed and never opened meanwhile."""
-    original = connections.settings[DEFAULT_DB_ALIAS]
-    connections[DEFAULT_DB_ALIAS].close()
+    after. The configured database is set aside untouched and given back at the end."""
+    original_settings = connections.settings[DEFAULT_DB_ALIAS]
+    original = connections[DEFAULT_DB_ALIAS]
     with tempfile.TemporaryDirectory(prefix="pontio-bench-") as folder:
         scratch = {
             "ENGINE": "django.db.backends.sqlite3",
@@ -64,15 +72,15 @@ def throwaway_sqlite(*, migrate: bool) -> Iterator[None]:
         connections.settings[DEFAULT_DB_ALIAS] = connections.configure_settings(
             {DEFAULT_DB_ALIAS: scratch}
         )[DEFAULT_DB_ALIAS]
-        del connections[DEFAULT_DB_ALIAS]
+        connections[DEFAULT_DB_ALIAS] = connections.create_connection(DEFAULT_DB_ALIAS)
         try:
             if migrate:
                 call_command("migrate", verbosity=0, interactive=False)
             yield
         finally:
             connections[DEFAULT_DB_ALIAS].close()
-            del connections[DEFAULT_DB_ALIAS]
-            connections.settings[DEFAULT_DB_ALIAS] = original
+            connections[DEFAULT_DB_ALIAS] = original
+            connections.settings[DEFAULT_DB_ALIAS] = original_settings
 
 
 @contextmanager

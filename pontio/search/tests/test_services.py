@@ -1,0 +1,212 @@
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from pontio.search.services import (
+    IndexDoc,
+    keyword_clear,
+    keyword_count,
+    keyword_index_documents,
+    keyword_remove,
+    keyword_search,
+)
+
+KIND = "test"
+WELSH = "Gwasanaethau cymdeithasol i blant yng Nghymru: ŵyr a wyres"
+
+
+def ids(text: str, **kwargs: Any) -> list[int]:
+    return [hit.id for hit in keyword_search(KIND, text, **kwargs)]
+
+
+@pytest.fixture
+def library(db: Any) -> None:
+    keyword_index_documents(
+        KIND,
+        [
+            IndexDoc(id=1, title="Kinship care for grandparents", abstract="Support in Wales."),
+            IndexDoc(id=2, title="Foster care outcomes", abstract="Children leaving care."),
+            IndexDoc(id=3, title="Adult social services", abstract="Care homes for adults."),
+            IndexDoc(id=4, title=WELSH, abstract="Astudiaeth o deuluoedd."),
+            IndexDoc(
+                id=5,
+                title="Caring roles",
+                abstract="Young carers and social care.",
+                authors="Siân Ellis-Jones",
+                keywords="young carers",
+                container="Journal of Social Work",
+            ),
+        ],
+    )
+
+
+def test_it_finds_indexed_documents(library: None) -> None:
+    assert ids("foster") == [2]
+    assert set(ids("care")) == {1, 2, 3, 5}
+
+
+def test_it_returns_ids_and_scores_best_first(library: None) -> None:
+    hits = keyword_search(KIND, "care", match="any")
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    assert all(isinstance(hit.id, int) and isinstance(hit.score, float) for hit in hits)
+
+
+def test_it_stems_words(library: None) -> None:
+    assert ids("service") == [3]
+    assert 5 in ids("carer")
+
+
+def test_it_requires_every_word_unless_asked_for_any(library: None) -> None:
+    assert ids("foster grandparents") == []
+    assert set(ids("foster grandparents", match="any")) == {1, 2}
+    # More of the words rank higher.
+    assert ids("kinship care grandparents", match="any")[0] == 1
+
+
+def test_it_searches_authors_keywords_and_journals(library: None) -> None:
+    assert ids("sian ellis") == [5]
+    assert ids("journal") == [5]
+
+
+def test_it_matches_phrases_in_order(library: None) -> None:
+    assert ids('"foster care"') == [2]
+    assert ids('"care foster"') == []
+    assert ids('"social care"') == [5]
+
+
+def test_it_leaves_out_exclusions(library: None) -> None:
+    assert set(ids("care -adults")) == {1, 2, 5}
+    assert set(ids('care -"kinship care" -young')) == {2, 3}
+    assert set(ids("care -foster", match="any")) == {1, 3, 5}
+
+
+def test_it_finds_welsh_words_without_their_accents(library: None) -> None:
+    assert ids("wyr") == [4]
+    assert ids("ŵyr") == [4]
+    assert ids("WYRES nghymru") == [4]
+    assert ids("sian") == [5]
+
+
+def test_it_restricts_to_the_ids_given(library: None) -> None:
+    assert set(ids("care", within={2, 3, 4, 99})) == {2, 3}
+    assert ids("care", within=[]) == []
+
+
+def test_it_returns_every_match_or_the_best_few(db: Any) -> None:
+    keyword_index_documents(KIND, (IndexDoc(id=i, title=f"Report {i}") for i in range(1, 251)))
+    assert len(ids("report")) == 250
+    assert len(ids("report", limit=10)) == 10
+    assert ids("report", limit=0) == []
+
+
+def test_it_ranks_a_title_match_above_an_abstract_only_match(db: Any) -> None:
+    keyword_index_documents(
+        KIND,
+        [
+            IndexDoc(id=1, title="Outcomes for children", abstract="We studied adoption."),
+            IndexDoc(id=2, title="Outcomes for children", abstract="We studied something."),
+            IndexDoc(id=3, title="Adoption outcomes", abstract="We studied children."),
+        ],
+    )
+    assert ids("adoption")[0] == 3
+
+
+def test_it_replaces_a_document_indexed_again(library: None) -> None:
+    keyword_index_documents(KIND, [IndexDoc(id=2, title="Residential homes")])
+    assert ids("foster") == []
+    assert ids("residential") == [2]
+    assert keyword_count(KIND) == 5
+
+
+def test_it_keeps_the_last_of_a_repeated_document(db: Any) -> None:
+    keyword_index_documents(KIND, [IndexDoc(id=1, title="first"), IndexDoc(id=1, title="second")])
+    assert ids("second") == [1]
+    assert ids("first") == []
+
+
+def test_it_removes_documents(library: None) -> None:
+    keyword_remove(KIND, [2, 3, 404])
+    assert set(ids("care")) == {1, 5}
+    assert keyword_count(KIND) == 3
+
+
+def test_it_counts_and_clears_one_kind(library: None) -> None:
+    keyword_index_documents("other", [IndexDoc(id=1, title="Kinship care")])
+    assert keyword_count(KIND) == 5
+    keyword_clear(KIND)
+    assert keyword_count(KIND) == 0
+    assert ids("care") == []
+    assert [hit.id for hit in keyword_search("other", "care")] == [1]
+
+
+def test_it_finds_nothing_in_a_kind_never_indexed(db: Any) -> None:
+    assert keyword_search("never", "care") == []
+    assert keyword_count("never") == 0
+    keyword_remove("never", [1])
+    keyword_clear("never")
+
+
+def test_it_writes_inside_the_callers_transaction(library: None) -> None:
+    with pytest.raises(RuntimeError), transaction.atomic():
+        keyword_index_documents(KIND, [IndexDoc(id=9, title="Respite breaks")])
+        keyword_remove(KIND, [2])
+        assert ids("respite") == [9]
+        raise RuntimeError("the caller's save failed")
+    assert ids("respite") == []
+    assert ids("foster") == [2]
+
+
+def test_it_refuses_a_kind_that_is_not_a_plain_name(db: Any) -> None:
+    for kind in ["Record", "record; DROP TABLE x", "", "1record"]:
+        with pytest.raises(ValueError):
+            keyword_index_documents(kind, [IndexDoc(id=1, title="x")])
+
+
+def test_it_indexes_text_with_nul_characters_and_markup(db: Any) -> None:
+    keyword_index_documents(KIND, [IndexDoc(id=1, title="Null\x00byte <b>bold</b> title")])
+    assert ids("bold title") == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        '""',
+        "*",
+        "NEAR(",
+        "AND OR",
+        "NOT",
+        ":",
+        "'",
+        "-",
+        "^",
+        "()",
+        "{care}",
+        "care AND",
+        "care:*",
+        "x" * 5000,
+        "care " * 1000,
+        "👶🏽🏴󠁧󠁢󠁷󠁬󠁳󠁿",
+        "\x00",
+        "' OR 1=1 --",
+        "!!care & | <-> :A",
+    ],
+)
+def test_it_never_fails_on_hostile_input(library: None, text: str) -> None:
+    for match in ("all", "any"):
+        assert isinstance(keyword_search(KIND, text, match=match), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["foster*", '"foster', "(foster", "foster:", ":foster", "foster's", "👶 foster", "FOSTER!"],
+)
+def test_it_reads_stray_punctuation_around_words_as_the_words(library: None, text: str) -> None:
+    assert ids(text) == [2]
+
+
+def test_it_finds_nothing_for_punctuation_or_exclusions_alone(library: None) -> None:
+    assert ids("*") == []
+    assert ids("-adults") == []
+    assert ids("🙂") == []

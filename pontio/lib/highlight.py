@@ -6,7 +6,7 @@ import html
 import re
 
 from pontio.lib.normalise import fold
-from pontio.lib.query import Query
+from pontio.lib.query import Query, parse_query
 
 ELLIPSIS = "…"
 # A word as the index splits it, keeping a possessive so "children's" is marked whole.
@@ -47,7 +47,9 @@ def _stem(word: str) -> str:
 
 
 class _Matcher:
-    def __init__(self, query: Query) -> None:
+    def __init__(self, query: Query | str) -> None:
+        if isinstance(query, str):
+            query = parse_query(query)
         self.words = frozenset(query.words)
         self.stems = frozenset(_stem(word) for word in self.words)
         # Only longer words match as prefixes: "child" marks "children", "in" marks nothing more.
@@ -84,14 +86,15 @@ def _mark(text: str, matcher: _Matcher) -> str:
     return "".join(parts)
 
 
-def highlight(text: str, query: Query, max_chars: int | None = None) -> str:
-    """Safe HTML: the text escaped, cut to max_chars at a word boundary, matches in <mark>."""
+def highlight(text: str, query: Query | str, max_chars: int | None = None) -> str:
+    """Safe HTML: the text escaped, cut to max_chars at a word boundary, matches in <mark>.
+    The query is parsed (or what a person typed, to be parsed); its exclusions are not marked."""
     if max_chars is not None:
         text = _truncate(text, max_chars)
     return _mark(text, _Matcher(query))
 
 
-def snippet(text: str, query: Query, length: int = 240) -> str:
+def snippet(text: str, query: Query | str, length: int = 240) -> str:
     """Safe HTML: about `length` characters of the text around its first match, highlighted,
     with an ellipsis where it was cut. Text without a match gives its beginning."""
     text = " ".join(text.split())

@@ -16,9 +16,9 @@ from pontio.search.services import keyword_search
 
 from .models import Collection, CollectionKind, Record, RecordFile, Visibility
 
-# Beyond this many keyword matches, filters and counts are worked out over the best matches
-# only: nobody pages past them, and it keeps a very broad query as fast as a narrow one.
-MAX_MATCHES = 20_000
+# A search shows, filters and counts the best this-many matches: nobody pages past them, and it
+# keeps a broad query ("children") on a large library as fast as a narrow one.
+MAX_MATCHES = 1_000
 SORTS = ("relevance", "newest", "oldest", "used")
 
 
@@ -89,6 +89,7 @@ class SearchResults:
     total: int
     facets: dict[str, list[tuple[Any, str, int]]]
     scores: dict[int, float]
+    capped: bool = False  # there were more matches than MAX_MATCHES
 
 
 def records_visible(person: Any) -> QuerySet[Record]:
@@ -149,7 +150,13 @@ def records_search(
         total = len(ids)
         records = list(base.order_by(*order)[offset : offset + limit])
     _count_topics_and_files(facets, ids)
-    return SearchResults(records=records, total=total, facets=facets, scores=scores)
+    return SearchResults(
+        records=records,
+        total=total,
+        facets=facets,
+        scores=scores,
+        capped=len(scores) >= MAX_MATCHES,
+    )
 
 
 def _facets(rows: list[tuple[int, str, int | None, int, str]]) -> dict[str, list[Any]]:

@@ -156,6 +156,8 @@ def run(options: dict[str, Any]) -> dict[str, Any]:
         directory = shared_data_dir() / "scifact"
         if not directory.is_dir():
             return {"skipped": f"no dataset at {directory}; name one with --dataset"}
+    if not directory.is_dir():
+        raise CommandError(f"There is no dataset folder at {directory}.")
     qrels = options.get("qrels") or find_qrels(directory)
     dataset = load_beir(directory, qrels)
     result: dict[str, Any] = {

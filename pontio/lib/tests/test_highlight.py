@@ -53,3 +53,7 @@ def test_a_snippet_without_a_match_is_the_beginning() -> None:
     result = snippet(text, parse_query("absent"), length=50)
     assert result.startswith("word word") and result.endswith("…")
     assert snippet("short <text>", parse_query("absent")) == "short &lt;text&gt;"
+
+
+def test_it_takes_what_a_person_typed() -> None:
+    assert highlight("Foster care", '"foster" -care') == "<mark>Foster</mark> care"

@@ -108,3 +108,15 @@ def test_a_sentence_finds_records_with_some_of_its_words(
         .content.decode()
     )
     assert "Educational outcomes" in body
+
+
+def test_a_very_broad_search_says_it_shows_the_best_matches(
+    client_for: Any, broker: Person, council: Organisation, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("pontio.library.selectors.MAX_MATCHES", 3)
+    monkeypatch.setattr("pontio.library.views.search.MAX_MATCHES", 3)
+    for n in range(5):
+        make_record(broker, council, f"Foster care placement study {n}")
+    body = client_for(broker).get("/library/", {"q": "foster"}).content.decode()
+    assert "Many more records match: these are the best 3" in body
+    assert "3 results" in body

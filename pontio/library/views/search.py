@@ -11,7 +11,13 @@ from pontio.lib.query import parse_query
 from pontio.library import services
 from pontio.library.models import RECORD_TYPE_LABELS
 from pontio.library.permissions import can_curate, can_import
-from pontio.library.selectors import SORTS, Filters, collections_to_add_to, records_search
+from pontio.library.selectors import (
+    MAX_MATCHES,
+    SORTS,
+    Filters,
+    collections_to_add_to,
+    records_search,
+)
 from pontio.taxonomy.models import Topic
 
 
@@ -57,6 +63,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "can_import": can_import(person),
         "collections": collections_to_add_to(person),
         "can_curate": can_curate(person),
+        "max_matches": MAX_MATCHES,
         "export_url": reverse("library:export") + "?" + _without_page(request),
     }
     template = "library/_results.html" if getattr(request, "htmx", False) else "library/search.html"

@@ -109,7 +109,9 @@ class PostgresKeywordIndex:
         match: Match = "all",
     ) -> list[Hit]:
         check_kind(kind)
-        if query.is_empty or (within is not None and not within) or limit == 0:
+        if query.is_empty or (within is not None and not within):
+            return []
+        if limit is not None and limit <= 0:
             return []
         tsquery, params = tsquery_sql(query, match)
         units, unit_params = _units(query)

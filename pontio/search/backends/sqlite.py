@@ -103,7 +103,9 @@ class SqliteKeywordIndex:
         match: Match = "all",
     ) -> list[Hit]:
         table = table_name(kind)
-        if query.is_empty or (within is not None and not within) or limit == 0:
+        if query.is_empty or (within is not None and not within):
+            return []
+        if limit is not None and limit <= 0:
             return []
         weights = ", ".join(str(w) for w in WEIGHTS)
         sql = f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH %s"  # noqa: S608

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from pontio.core.management.commands import bench
@@ -54,6 +54,18 @@ def test_it_says_which_modes_are_not_available_yet(db: Any, tmp_path: Path) -> N
     assert result["search"]["semantic"] == {"status": "not available yet"}
     assert result["search"]["hybrid"] == {"status": "not available yet"}
     assert "ndcg@10" in result["search"]["keyword"]
+
+
+def test_it_refuses_unknown_modes_and_missing_datasets(db: Any, tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="Unknown search modes: vibes"):
+        run_bench("search", "--dataset", str(make_dataset(tmp_path)), "--modes", "vibes")
+    with pytest.raises(CommandError, match="no dataset folder"):
+        run_bench("search", "--dataset", str(tmp_path / "absent"))
+    (tmp_path / "qrels-test.tsv").write_text("query-id\tcorpus-id\tscore\n")
+    (tmp_path / "qrels-dev.tsv").write_text("query-id\tcorpus-id\tscore\n")
+    (tmp_path / "qrels-train.tsv").unlink()
+    with pytest.raises(CommandError, match="Choose the judgements with --qrels"):
+        run_bench("search", "--dataset", str(tmp_path))
 
 
 def test_it_never_touches_the_configured_database(db: Any, tmp_path: Path) -> None:

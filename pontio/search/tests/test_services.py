@@ -98,6 +98,7 @@ def test_it_returns_every_match_or_the_best_few(db: Any) -> None:
     assert len(ids("report")) == 250
     assert len(ids("report", limit=10)) == 10
     assert ids("report", limit=0) == []
+    assert ids("report", limit=-1) == []
 
 
 def test_it_ranks_a_title_match_above_an_abstract_only_match(db: Any) -> None:

@@ -14,7 +14,7 @@ from django.http import QueryDict
 from pontio.lib.records import RecordType
 from pontio.search.services import keyword_search
 
-from .models import Collection, CollectionKind, Record, RecordFile, Visibility
+from .models import Collection, CollectionItem, CollectionKind, Record, RecordFile, Visibility
 
 # A search shows, filters and counts the best this-many matches: nobody pages past them, and it
 # keeps a broad query ("children") on a large library as fast as a narrow one.
@@ -190,6 +190,11 @@ def _count_topics_and_files(facets: dict[str, list[Any]], ids: list[int]) -> Non
     )
     topics = Topic.objects.in_bulk([pk for pk, _n in counts.most_common(15)])
     facets["topic"] = [(pk, topics[pk].name, n) for pk, n in counts.most_common(15) if pk in topics]
+    in_collections = CollectionItem.objects.filter(record_id__in=id_set(ids))
+    facets["collection"] = [
+        (row["collection"], "", row["n"])
+        for row in in_collections.values("collection").annotate(n=Count("pk"))
+    ]
     with_files = RecordFile.objects.filter(record_id__in=id_set(ids)).values("record").distinct()
     facets["has_file"] = [(1, "", with_files.count())]
 

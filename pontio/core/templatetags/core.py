@@ -17,3 +17,9 @@ def query_with(context: Context, **changes: Any) -> str:
     if "sort" in changes:
         query.pop("page", None)
     return str(query.urlencode())
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    """mapping[key] in a template, or None."""
+    return mapping.get(key) if isinstance(mapping, dict) else None

@@ -120,3 +120,18 @@ def test_a_very_broad_search_says_it_shows_the_best_matches(
     body = client_for(broker).get("/library/", {"q": "foster"}).content.decode()
     assert "Many more records match: these are the best 3" in body
     assert "3 results" in body
+
+
+def test_it_counts_and_filters_by_collection(client_for: Any, social_worker: Person,
+                                             team: Any, council: Organisation) -> None:
+    from pontio.library import services
+
+    shelf = services.team_shelf(team)
+    on_shelf = make_record(social_worker, council, "Neglect on the shelf")
+    make_record(social_worker, council, "Neglect elsewhere")
+    services.collection_add(person=social_worker, collection=shelf, record=on_shelf)
+    client = client_for(social_worker)
+    body = client.get("/library/", {"q": "neglect"}).content.decode()
+    assert "Intake and Assessment (1)" in body
+    only = client.get("/library/", {"q": "neglect", "collection": shelf.pk}).content.decode()
+    assert "Neglect on the shelf" in only and "Neglect elsewhere" not in only

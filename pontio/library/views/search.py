@@ -62,6 +62,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "suggested_topics": Topic.objects.active().filter(parent__isnull=False)[:6],
         "can_import": can_import(person),
         "collections": collections_to_add_to(person),
+        "collection_counts": {pk: n for pk, _label, n in results.facets.get("collection", [])},
         "can_curate": can_curate(person),
         "max_matches": MAX_MATCHES,
         "export_url": reverse("library:export") + "?" + _without_page(request),

@@ -146,28 +146,8 @@ def _snapshot(record: Record) -> dict[str, Any]:
     return {name: getattr(record, name) for name in fields}
 
 
-MERGEABLE = [
-    "title",
-    "abstract",
-    "authors",
-    "year",
-    "record_type",
-    "container",
-    "publisher",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "pmid",
-    "pmcid",
-    "openalex_id",
-    "isbn",
-    "url",
-    "language",
-    "oa_status",
-    "oa_url",
-    "oa_licence",
-]
+# The fields a broker chooses between when merging: the core ones, then every fillable one.
+MERGEABLE = ["title", "authors", "year", "record_type", *FILLABLE]
 
 
 @transaction.atomic

@@ -122,8 +122,9 @@ def test_a_very_broad_search_says_it_shows_the_best_matches(
     assert "3 results" in body
 
 
-def test_it_counts_and_filters_by_collection(client_for: Any, social_worker: Person,
-                                             team: Any, council: Organisation) -> None:
+def test_it_counts_and_filters_by_collection(
+    client_for: Any, social_worker: Person, team: Any, council: Organisation
+) -> None:
     from pontio.library import services
 
     shelf = services.team_shelf(team)

@@ -104,7 +104,7 @@ def _queries(sample: list[ParsedRecord], count: int) -> dict[str, list[str]]:
 def run(options: dict[str, Any]) -> dict[str, Any]:
     from pontio.accounts.models import Person
     from pontio.organisations.models import Membership, Organisation
-    from pontio.search.services import keyword_search
+    from pontio.search.services import keyword_optimize, keyword_search
 
     from .importing import import_parsed
     from .models import Import, Record
@@ -133,6 +133,7 @@ def run(options: dict[str, Any]) -> dict[str, Any]:
         )
         started = time.perf_counter()
         import_parsed(job, everything[done:size])
+        keyword_optimize("record")  # as import_run does after a large import
         elapsed = time.perf_counter() - started
         done = size
         records = Record.objects.count()

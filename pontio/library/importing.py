@@ -19,10 +19,11 @@ from django.utils.translation import gettext_noop
 
 from pontio.lib.formats import FormatError, detect_format, maybe_gunzip, parse
 from pontio.lib.records import ParsedRecord, ParseResult
+from pontio.search.services import keyword_optimize
 
 from . import bulk
 from .dedupe import Keys, Matcher, fill_blanks, keys_for
-from .indexing import index_records
+from .indexing import KIND, index_records
 from .models import (
     DuplicateCandidate,
     Import,
@@ -36,6 +37,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
+OPTIMIZE_AFTER = 5000  # records imported at once, after which the search index is compacted
 FORMAT_NAMES = {
     "ris": "RIS",
     "bibtex": "BibTeX",
@@ -160,6 +162,8 @@ def import_run(import_id: int) -> Import:
         raise
     if job.format == "pdf":
         _pdf_attach(job)
+    if job.imported >= OPTIMIZE_AFTER:
+        keyword_optimize(KIND)
     job.status = ImportStatus.FINISHED
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at"])

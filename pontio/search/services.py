@@ -62,6 +62,11 @@ def keyword_count(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> int:
     return get_keyword_index(using).count(kind)
 
 
+def keyword_optimize(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Compact the kind's index after a large import."""
+    get_keyword_index(using).optimize(kind)
+
+
 def keyword_clear(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
     """Empty the kind's index, before rebuilding it from the owner's records."""
     get_keyword_index(using).clear(kind)

@@ -56,6 +56,9 @@ class KeywordIndex(Protocol):
 
     def clear(self, kind: str) -> None: ...
 
+    def optimize(self, kind: str) -> None:
+        """Compact the kind's index after many writes (a large import), for faster searches."""
+
 
 def check_kind(kind: str) -> str:
     """Kinds name tables, so they are identifiers chosen in code, never user input."""

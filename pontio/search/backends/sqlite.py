@@ -132,6 +132,14 @@ class SqliteKeywordIndex:
             cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608
             return int(cursor.fetchone()[0])
 
+    def optimize(self, kind: str) -> None:
+        # Each batch written adds a segment to the FTS5 index; a query reads every segment.
+        # 'optimize' merges them into one.
+        table = table_name(kind)
+        with self._cursor() as cursor:
+            if self._exists(cursor, table):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
+
     def clear(self, kind: str) -> None:
         with self._cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {table_name(kind)}")

@@ -211,3 +211,18 @@ def test_it_finds_nothing_for_punctuation_or_exclusions_alone(library: None) -> 
     assert ids("*") == []
     assert ids("-adults") == []
     assert ids("🙂") == []
+
+
+def test_it_optimizes_without_changing_results(db: Any) -> None:
+    from pontio.search.services import keyword_optimize
+
+    keyword_index_documents(
+        "optimise",
+        [IndexDoc(id=1, title="Kinship care in Wales"), IndexDoc(id=2, title="Residential care")],
+    )
+    keyword_index_documents("optimise", [IndexDoc(id=3, title="Kinship carers' wellbeing")])
+    before = [hit.id for hit in keyword_search("optimise", "kinship")]
+    keyword_optimize("optimise")
+    keyword_optimize("never_indexed")  # nothing to do, no error
+    assert sorted(before) == [1, 3]
+    assert [hit.id for hit in keyword_search("optimise", "kinship")] == before

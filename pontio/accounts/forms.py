@@ -55,7 +55,18 @@ class InvitationAcceptForm(Form):
         return password
 
 
-class InviteForm(Form):
+class TeamInOrganisationForm(Form):
+    """A form with an organisation and a team: the team must belong to the organisation."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        team, organisation = data.get("team"), data.get("organisation")
+        if team and organisation and team.organisation_id != organisation.pk:
+            self.add_error("team", _("Choose a team in the organisation you chose."))
+        return data
+
+
+class InviteForm(TeamInOrganisationForm):
     email = forms.EmailField(label=_("Email address"))
     name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     organisation = forms.ModelChoiceField(
@@ -80,13 +91,6 @@ class InviteForm(Form):
         label=_("Language of the invitation"),
     )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        team, organisation = data.get("team"), data.get("organisation")
-        if team and organisation and team.organisation_id != organisation.pk:
-            self.add_error("team", _("Choose a team in the organisation you chose."))
-        return data
-
 
 class RolesForm(Form):
     roles = forms.MultipleChoiceField(
@@ -97,7 +101,7 @@ class RolesForm(Form):
     )
 
 
-class MembershipForm(Form):
+class MembershipForm(TeamInOrganisationForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.active(), label=_("Organisation")
     )
@@ -106,13 +110,6 @@ class MembershipForm(Form):
         label=_("Team"),
         required=False,
     )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        team, organisation = data.get("team"), data.get("organisation")
-        if team and organisation and team.organisation_id != organisation.pk:
-            self.add_error("team", _("Choose a team in the organisation you chose."))
-        return data
 
 
 class DeactivateForm(Form):

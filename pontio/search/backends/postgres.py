@@ -182,10 +182,10 @@ WHERE e.kind = %s AND e.document @@ {tsquery}"""  # noqa: S608
         return KeywordEntry.objects.using(self.using).filter(kind=check_kind(kind)).count()
 
     def optimize(self, kind: str) -> None:
-        # PostgreSQL's GIN index merges its pending list itself; fresh statistics help the
-        # planner after a large import.
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(f"ANALYZE {TABLE}")
+        # Nothing to do: the GIN index merges its pending list itself, and autovacuum keeps the
+        # statistics. (A manual ANALYZE right after a large import led the planner to scan the
+        # table for common words instead of using the GIN index.)
+        return None
 
     def clear(self, kind: str) -> None:
         _forget_statistics(self.using, kind)

@@ -1,7 +1,6 @@
 """Writes about people: invitations, roles, deactivation, language preference. Each change is
 recorded by django-simple-history with the person who made it."""
 
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -211,14 +210,6 @@ def person_update(*, actor: Person, person: Person, name: str, language: str, to
         attribute_to(actor, person)
         person.save(update_fields=["name", "language"])
         person.topics.set(topics)
-
-
-def invitations_expire_old(*, older_than_days: int = 90) -> int:
-    cutoff = timezone.now() - timedelta(days=older_than_days)
-    deleted, _rows = Invitation.objects.filter(
-        expires_at__lt=cutoff, accepted_at__isnull=True
-    ).delete()
-    return deleted
 
 
 def invitation_apply_for_sso(*, person: Person) -> None:

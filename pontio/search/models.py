@@ -21,6 +21,23 @@ class KeywordEntry(models.Model):
     kind = models.CharField(max_length=40)
     object_id = models.BigIntegerField()
     document = TsVectorField()
+    # The title's words alone: small enough to stay in the table's own pages, so candidates
+    # among many thousand matches can be found without reading every whole document.
+    heading = TsVectorField(default="")
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}"
+
+
+class KeywordTerm(models.Model):
+    """How many items of a kind contain a word (its document frequency), kept up to date as items
+    are indexed so that ranking need not count through the index at search time. The row with
+    the empty word holds how many items the kind has. PostgreSQL only, as KeywordEntry."""
+
+    pk = models.CompositePrimaryKey("kind", "lexeme")
+    kind = models.CharField(max_length=40)
+    lexeme = models.TextField()
+    documents = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.lexeme}: {self.documents}"

@@ -88,7 +88,7 @@ def test_it_runs_every_benchmark_without_a_name(db: Any, monkeypatch: pytest.Mon
     assert connection.settings_dict["NAME"] != seen["name"]
 
 
-def test_it_can_run_in_a_postgresql_transaction_it_rolls_back(db: Any, tmp_path: Path) -> None:
+def test_it_can_run_in_a_postgresql_schema_it_drops_after(db: Any, tmp_path: Path) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (make test runs this file on it too)")
     keyword_index_documents("bench", [IndexDoc(id=1, title="Someone's real record")])

@@ -226,3 +226,63 @@ def test_it_optimizes_without_changing_results(db: Any) -> None:
     keyword_optimize("never_indexed")  # nothing to do, no error
     assert sorted(before) == [1, 3]
     assert [hit.id for hit in keyword_search("optimise", "kinship")] == before
+
+
+def test_it_keeps_word_frequencies_in_step_with_the_index(db: Any) -> None:
+    """PostgreSQL ranks by how many items hold each word, kept as items are indexed: after
+    adding, replacing and removing they must equal a count made from scratch."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("word frequencies are kept only on PostgreSQL")
+    from pontio.search.models import KeywordTerm
+
+    keyword_index_documents(KIND, [IndexDoc(id=i, title=f"foster care {i}") for i in range(5)])
+    keyword_index_documents(KIND, [IndexDoc(id=2, title="kinship care"), IndexDoc(id=9, title="")])
+    keyword_remove(KIND, [3, 77])
+    keyword_index_documents("other", [IndexDoc(id=1, title="foster")])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.kind, w.lexeme, count(*) FROM search_keywordentry e, "
+            "unnest(array_append(tsvector_to_array(e.document), '')) AS w(lexeme) "
+            "GROUP BY 1, 2"
+        )
+        recounted = {(k, w): n for k, w, n in cursor.fetchall()}
+    kept = {(t.kind, t.lexeme): t.documents for t in KeywordTerm.objects.all() if t.documents}
+    assert kept == recounted
+    assert kept[(KIND, "")] == 5 and kept[(KIND, "foster")] == 3
+    assert [hit.id for hit in keyword_search(KIND, "kinship care")] == [2]
+    keyword_clear(KIND)
+    assert not KeywordTerm.objects.filter(kind=KIND).exists()
+
+
+def test_it_ranks_only_candidates_when_a_query_matches_very_many(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL a query likely to match more than a few thousand items ranks candidates
+    (rare-word holders, title matches), then fills up: here the threshold is lowered to 1."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("candidate ranking is PostgreSQL's")
+    from pontio.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "RANK_EVERY_MATCH_UP_TO", 1)
+    monkeypatch.setattr(postgres, "HEADING_CANDIDATES", 1)
+    keyword_index_documents(
+        KIND,
+        [
+            IndexDoc(id=1, title="Outcomes", abstract="Foster care and foster families."),
+            IndexDoc(id=2, title="Foster care placements", abstract="Stability."),
+            IndexDoc(id=3, title="Foster carers", abstract="Training for care staff."),
+            IndexDoc(id=4, title="Foster care during covid", abstract="Lockdown."),
+            IndexDoc(id=5, title="Kinship", abstract="Grandparents give care."),
+            IndexDoc(id=6, title="Respite", abstract="Short breaks; zygote."),
+        ],
+    )
+    assert ids("foster care", limit=1) == [2]
+    assert sorted(ids("foster care", limit=10)) == [1, 2, 3, 4]
+    assert 4 not in ids("foster care -covid", limit=10)
+    assert sorted(ids("foster care", limit=10, within=[1, 3, 5])) == [1, 3]
+    assert sorted(ids("zygote kinship foster", limit=10, match="any")) == [1, 2, 3, 4, 5, 6]
+    assert set(ids("zygote kinship", limit=2, match="any")) == {5, 6}

@@ -20,6 +20,7 @@ def _fast_and_inline(settings: Any, tmp_path: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.MAIL_DIR = tmp_path / "mail"
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VECTORS_DIR = tmp_path / "vectors"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -227,6 +227,9 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "media"
+# Embeddings for search by meaning, memory-mapped by every process (see docs/decisions/0013).
+# Several web hosts share it as they share MEDIA_ROOT.
+VECTORS_DIR = Path(envstr("PONTIO_VECTORS_DIR", str(DATA_DIR / "vectors")))
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("PONTIO_MAX_UPLOAD_MB", 50) * 1024 * 1024

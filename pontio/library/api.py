@@ -59,10 +59,19 @@ class RecordOut(Schema):
         return [t.slug for t in obj.topics.all()]
 
 
+class RecordFound(RecordOut):
+    # Why a search found it: "words" (keyword match), "meaning" (similar in meaning), or both.
+    found_by: list[str]
+
+    @staticmethod
+    def resolve_found_by(obj: Record) -> list[str]:
+        return list(vars(obj).get("found_by", []))
+
+
 class RecordPage(Schema):
     count: int
     page: int
-    results: list[RecordOut]
+    results: list[RecordFound]
 
 
 class RecordFilters(Schema):
@@ -133,6 +142,12 @@ def records_list(request: HttpRequest, filters: Query[RecordFilters]) -> dict[st
         offset=(page - 1) * PAGE,
         limit=PAGE,
     )
+    for record in results.records:
+        why = results.reasons.get(record.pk)
+        # Kept on the instance for RecordFound.resolve_found_by; not a field of the model.
+        vars(record)["found_by"] = (
+            [] if why is None else ["words"] * why.by_keyword + ["meaning"] * why.by_meaning
+        )
     return {"count": results.total, "page": page, "results": results.records}
 
 

@@ -12,7 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from pontio.lib.records import RecordType
-from pontio.search.services import keyword_search
+from pontio.search.services import Found, hybrid_search, semantic_has, similar_to
 
 from .models import Collection, CollectionItem, CollectionKind, Record, RecordFile, Visibility
 
@@ -89,6 +89,7 @@ class SearchResults:
     total: int
     facets: dict[str, list[tuple[Any, str, int]]]
     scores: dict[int, float]
+    reasons: dict[int, Found] = field(default_factory=dict)  # why each was found
     capped: bool = False  # there were more matches than MAX_MATCHES
 
 
@@ -121,13 +122,13 @@ def records_search(
 ) -> SearchResults:
     base = filters.apply(records_visible(person))
     scores: dict[int, float] = {}
+    reasons: dict[int, Found] = {}
     if query.strip():
-        hits = keyword_search("record", query, limit=MAX_MATCHES)
-        if not hits:
-            # Nothing has every word (typical of a sentence typed as a question): rank what
-            # has some of them, best first.
-            hits = keyword_search("record", query, limit=MAX_MATCHES, match="any")
-        scores = {hit.id: hit.score for hit in hits}
+        # Words and meaning together; when nothing has every word (typical of a sentence
+        # typed as a question), what has some of them.
+        found = hybrid_search("record", query, limit=MAX_MATCHES)
+        scores = {hit.id: hit.score for hit in found}
+        reasons = {hit.id: hit for hit in found}
         base = base.filter(pk__in=id_set(list(scores)))
     # One pass over the matching records gives both the facet counts and, for relevance
     # order, the ids to rank; everything after works on that list, not the query again.
@@ -155,6 +156,7 @@ def records_search(
         total=total,
         facets=facets,
         scores=scores,
+        reasons=reasons,
         capped=len(scores) >= MAX_MATCHES,
     )
 
@@ -237,3 +239,14 @@ def collections_to_add_to(person: Any) -> list[Collection]:
         if collection_editable(person, c)
     ]
     return sorted(editable, key=lambda c: (order[CollectionKind(c.kind)], c.name))
+
+
+def records_similar(person: Any, record: Record, *, limit: int = 5) -> list[Record] | None:
+    """Records the person may see that are most alike in meaning to this one, best first; None
+    while this record has no embedding yet (it is made in the background after a save)."""
+    if not semantic_has("record", record.pk):
+        return None
+    alike = similar_to("record", record.pk, kinds=["record"], limit=limit * 4)
+    ids = [item_id for _kind, item_id, _cosine in alike]
+    visible = records_visible(person).in_bulk(ids)
+    return [visible[pk] for pk in ids if pk in visible][:limit]

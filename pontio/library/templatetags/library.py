@@ -52,3 +52,9 @@ def cite_apa(record: Any) -> str:
 @register.filter
 def cite_harvard(record: Any) -> str:
     return harvard(_source(record))
+
+
+@register.filter
+def found_for(reasons: dict[int, Any], pk: int) -> Any:
+    """Why a search found a record (pontio.search.services.Found), or None."""
+    return reasons.get(pk)

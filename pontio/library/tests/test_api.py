@@ -25,6 +25,7 @@ def test_it_lists_and_searches_with_a_token(
     data = client.get("/api/v1/records", {"q": "childhood"}, **headers).json()
     assert data["count"] == 1
     assert data["results"][0]["title"].startswith("Adverse childhood")
+    assert data["results"][0]["found_by"] == ["words"]
     recent = client.get("/api/v1/records", {"year_from": 2020}, **headers).json()
     assert [r["title"] for r in recent["results"]] == ["Youth justice diversion"]
     assert ApiToken.objects.get().last_used_at is not None
@@ -83,3 +84,13 @@ def test_session_callers_need_csrf(broker: Person) -> None:
 def test_the_schema_is_published(client: Client, db: Any) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/records" in schema["paths"]
+
+
+def test_it_searches_by_meaning_and_says_why(
+    client: Client, broker: Person, council: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        make_record(broker, council, "Educational outcomes of looked-after children")
+    data = client.get("/api/v1/records", {"q": "kids doing badly at school"}, **bearer(broker))
+    [result] = data.json()["results"]
+    assert result["found_by"] == ["meaning"]

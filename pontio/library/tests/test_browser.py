@@ -32,6 +32,12 @@ def test_a_broker_imports_searches_and_shelves(
     assert_accessible(page)
     assert Record.objects.count() == 2
 
+    page.goto(live_server.url + "/library/?q=kids+struggling+in+class")
+    first = page.locator(".pontio-result").first
+    assert "Educational outcomes" in first.locator("h3").inner_text()
+    assert first.locator(".pontio-result__why").is_visible()  # similar in meaning
+    assert_accessible(page)
+
     page.goto(live_server.url + "/library/?q=looked-after")
     assert page.locator("mark").count() >= 1
     assert_accessible(page)

@@ -39,6 +39,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ).select_related("collection"),
             "collections": selectors.collections_to_add_to(person),
             "can_edit": can_edit_record(person, record),
+            "similar": selectors.records_similar(person, record),
         },
     )
 

@@ -16,10 +16,11 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from pontio.library import bench as library_bench
 from pontio.search import bench as search_bench
+from pontio.search import bench_embed
 
 
 def _no_arguments(parser: CommandParser) -> None:
@@ -47,6 +48,11 @@ BENCHMARKS: dict[str, Benchmark] = {
         help="search relevance (nDCG@10, Recall@100) and latency on SciFact or another BEIR set",
         run=search_bench.run,
         add_arguments=search_bench.add_arguments,
+    ),
+    "embed": Benchmark(
+        help="embedding speed: titles and title + abstract texts a second, a query's time",
+        run=bench_embed.run,
+        add_arguments=bench_embed.add_arguments,
     ),
 }
 

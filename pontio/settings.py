@@ -274,6 +274,10 @@ JOB_STALE_AFTER_SECONDS = envint("PONTIO_JOB_STALE_AFTER_SECONDS", 120)
 SCHEDULE: dict[str, tuple[str, int]] = {
     "clear-expired-sessions": ("pontio.jobs.tasks.clear_expired_sessions", 24 * 60 * 60),
     "prune-finished-jobs": ("pontio.jobs.tasks.prune_finished_jobs", 24 * 60 * 60),
+    "tell-collection-followers": (
+        "pontio.library.tasks.tell_collection_followers",
+        24 * 60 * 60,
+    ),
 }
 JOB_RETENTION_DAYS = envint("PONTIO_JOB_RETENTION_DAYS", 30)
 

@@ -347,6 +347,8 @@ class Collection(models.Model):
     followers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="collections_followed"
     )
+    # Followers have been sent everything added up to this time (the daily email).
+    followers_told_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

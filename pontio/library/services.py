@@ -2,16 +2,20 @@
 edits and topics, files, merges (and undoing them), and collections."""
 
 import hashlib
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pontio.core.history import save_as
+from pontio.core.mail_send import mail_send
 from pontio.lib.records import ParsedRecord
 
 from .dedupe import FILLABLE, Matcher, keys_for
@@ -282,10 +286,58 @@ def collection_remove(*, person: Any, item: CollectionItem) -> None:
 
 
 def collection_follow(*, person: Any, collection: Collection, follow: bool) -> None:
+    """Followers get one email a day listing what was added (collections_tell_followers)."""
     if follow:
         collection.followers.add(person)
     else:
         collection.followers.remove(person)
+
+
+def collections_tell_followers(*, now: datetime | None = None) -> int:
+    """Email each follower what was added to the collections they follow since they were last
+    told: only collections and records they may still see, not what they added themselves, in
+    their own language. Returns how many emails were sent."""
+    from .selectors import collections_visible, records_visible
+
+    now = now or timezone.now()
+    sent = 0
+    followed = Collection.objects.filter(followers__isnull=False).distinct()
+    for collection in followed:
+        since = collection.followers_told_at or collection.created_at
+        added = list(
+            collection.items.filter(added_at__gt=since, added_at__lte=now)
+            .select_related("record")
+            .order_by("added_at")
+        )
+        for person in collection.followers.filter(is_active=True) if added else []:
+            if not collections_visible(person).filter(pk=collection.pk).exists():
+                continue
+            visible = set(
+                records_visible(person)
+                .filter(pk__in=[item.record_id for item in added])
+                .values_list("pk", flat=True)
+            )
+            news = [i for i in added if i.record_id in visible and i.added_by_id != person.pk]
+            if news:
+                _tell_follower(person, collection, news)
+                sent += 1
+        Collection.objects.filter(pk=collection.pk).update(followers_told_at=now)
+    return sent
+
+
+def _tell_follower(person: Any, collection: Collection, items: list[CollectionItem]) -> None:
+    with translation.override(person.language):
+        context = {
+            "collection": collection,
+            "items": items,
+            "site": settings.SITE_URL,
+            "link": settings.SITE_URL + reverse("library:collection", args=[collection.pk]),
+        }
+        mail_send(
+            to=person.email,
+            subject=_("New in %(collection)s") % {"collection": collection.display_name},
+            body=render_to_string("library/email/collection_news.txt", context),
+        )
 
 
 def topics_suggested(record: Record) -> list[Any]:

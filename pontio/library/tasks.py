@@ -16,3 +16,10 @@ def scan_duplicates() -> int:
     from .dedupe import duplicates_scan
 
     return duplicates_scan()
+
+
+@task()
+def tell_collection_followers() -> int:
+    from .services import collections_tell_followers
+
+    return collections_tell_followers()

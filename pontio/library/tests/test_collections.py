@@ -96,3 +96,58 @@ def test_an_empty_collection_says_what_to_do(
     )
     body = client_for(broker).get(f"/library/collections/{collection.pk}/").content.decode()
     assert "Nothing here yet" in body
+
+
+def test_followers_get_one_email_a_day_of_what_was_added(
+    broker: Person,
+    champion: Person,
+    social_worker: Person,
+    academic: Person,
+    council: Organisation,
+    university: Organisation,
+) -> None:
+    from django.core import mail
+
+    collection = services.collection_create(
+        person=broker,
+        organisation=council,
+        name="Journal club",
+        description="",
+        visibility=Visibility.ORGANISATION,
+    )
+    Person.objects.filter(pk=champion.pk).update(language="cy")
+    champion.refresh_from_db()
+    for person in (champion, social_worker, academic, broker):
+        services.collection_follow(person=person, collection=collection, follow=True)
+    shared = make_record(broker, council, "Trauma-informed practice")
+    hidden = make_record(
+        academic, university, "A university draft", visibility=Visibility.ORGANISATION
+    )
+    services.collection_add(person=broker, collection=collection, record=shared, note="Thursday")
+    services.collection_add(person=broker, collection=collection, record=hidden)
+    Person.objects.filter(pk=social_worker.pk).update(is_active=False)
+
+    assert services.collections_tell_followers() == 1
+    [message] = mail.outbox
+    # The champion, in Welsh; the university draft is not theirs to see. The broker added
+    # the items, the social worker has left, and the academic cannot see the collection.
+    assert message.to == [champion.email]
+    assert "Trauma-informed practice" in message.body and "Thursday" in message.body
+    assert "university draft" not in message.body
+    assert "Journal club" in message.subject and message.subject.startswith("Newydd")
+    # Nothing new: nobody is told twice.
+    assert services.collections_tell_followers() == 0
+
+
+def test_a_collection_page_says_what_following_brings(
+    client_for: Any, broker: Person, council: Organisation
+) -> None:
+    collection = services.collection_create(
+        person=broker,
+        organisation=council,
+        name="Journal club",
+        description="",
+        visibility=Visibility.ORGANISATION,
+    )
+    page = client_for(broker).get(f"/library/collections/{collection.pk}/").content.decode()
+    assert "one email a day" in page

@@ -4,6 +4,7 @@ best one, plus (1 - KEYWORD_WEIGHT) x its cosine. The weight and the floor below
 SciFact's training queries only, against reciprocal rank fusion (docs/decisions/0014)."""
 
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pontio.lib.language import looks_welsh
@@ -28,6 +29,9 @@ class Found:
     by_meaning: bool
 
 
+_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pontio-meaning")
+
+
 @dataclass(frozen=True)
 class Rankings:
     """The two rankings hybrid search fuses, before fusion."""
@@ -47,19 +51,30 @@ def rankings(
     meaning_depth: int = MEANING_DEPTH,
 ) -> Rankings:
     query = parse_query(text)
+    exact = bool(query.phrases or query.excluded or looks_welsh(text))
+    # Meaning is searched in another thread while this one asks the database for words: both
+    # spend their time outside Python's lock (numpy, the database), so on two cores a hybrid
+    # search takes about as long as the slower half. The vector index needs no connection.
+    meaning = (
+        None
+        if exact
+        else _THREADS.submit(
+            semantic_search,
+            [kind],
+            text,
+            limit=min(limit, meaning_depth),
+            within={kind: within} if within is not None else None,
+        )
+    )
     index = get_keyword_index()
     keyword = index.search(kind, query, limit=limit, within=within, match=match or "all")
     if not keyword and match is None:
         keyword = index.search(kind, query, limit=limit, within=within, match="any")
-    if query.phrases or query.excluded or looks_welsh(text):
+    if meaning is None:
         return Rankings(keyword, [], exact=True)
-    meaning = semantic_search(
-        [kind],
-        text,
-        limit=min(limit, meaning_depth),
-        within={kind: within} if within is not None else None,
+    return Rankings(
+        keyword, [(item_id, cosine) for _, item_id, cosine in meaning.result()], exact=False
     )
-    return Rankings(keyword, [(item_id, cosine) for _, item_id, cosine in meaning], exact=False)
 
 
 def hybrid_search(

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "pontio.organisations",
     "pontio.taxonomy",
     "pontio.library",
+    "pontio.agenda",
     "pontio.search",
     "pontio.jobs",
     "pontio.audit",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("pontio.core.urls")),
     path("", include("pontio.accounts.urls")),
     path("library/", include("pontio.library.urls")),
+    path("agenda/", include("pontio.agenda.urls")),
     path("manage/organisations/", include("pontio.organisations.urls")),
     path("manage/", include("pontio.taxonomy.urls")),
     path("manage/jobs/", include("pontio.jobs.urls")),

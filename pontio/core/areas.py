@@ -23,7 +23,12 @@ AREAS = [
         "library:search",
     ),
     Area("briefs", _("Briefs"), _("Plain-language evidence briefs in English and Welsh.")),
-    Area("agenda", _("Research agenda"), _("Questions from practice, prioritised together.")),
+    Area(
+        "agenda",
+        _("Research agenda"),
+        _("Questions from practice, prioritised together."),
+        "agenda:home",
+    ),
     Area("projects", _("Projects"), _("Every research activity in one register.")),
     Area("experts", _("Experts"), _("Who knows what, matched to the questions we ask.")),
     Area("events", _("Events"), _("Roundtables, 1:1 briefings, journal clubs and training.")),

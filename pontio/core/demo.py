@@ -187,4 +187,7 @@ def demo_load() -> list[DemoPerson]:
 
     broker = Person.objects.get(email="alys@caerwen.example")
     demo_library_load(person=broker, organisation=council)
+    from pontio.agenda.demo import demo_agenda_load
+
+    demo_agenda_load(organisation=council, broker=broker)
     return PEOPLE

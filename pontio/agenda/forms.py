@@ -1,0 +1,258 @@
+"""Forms of the agenda: raising or editing a question, supporting it, and the brokers' triage."""
+
+import re
+import secrets
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pontio.accounts.models import Language
+from pontio.core.forms import Form
+from pontio.library.forms import TopicField
+from pontio.organisations.models import Team
+from pontio.taxonomy.models import Priority
+
+from .models import Affected
+from .services import MIN_QUESTION_LENGTH
+
+TOO_SHORT = _("Your question must be %(min)s characters or more, so that others can follow it")
+
+
+def radios() -> forms.RadioSelect:
+    return forms.RadioSelect()
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class QuestionForm(Form):
+    text = forms.CharField(
+        label=_("Your question"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One question that research could answer. For example: what helps children looked "
+            "after stay in the same school when their placement changes?"
+        ),
+        error_messages={"required": _("Enter your question")},
+    )
+    why = forms.CharField(
+        label=_("Why it matters for children and families"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What difference an answer would make in practice."),
+    )
+    language = forms.ChoiceField(
+        label=_("Which language are you writing in?"),
+        choices=Language.choices,
+        widget=radios(),
+        initial=Language.ENGLISH,
+    )
+    affects = forms.MultipleChoiceField(
+        label=_("Who it affects"),
+        choices=Affected.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topics = TopicField()
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.none(),
+        required=False,
+        empty_label=_("No team"),
+    )
+    priority = forms.ModelChoiceField(
+        label=_("Strategic priority it serves"),
+        queryset=Priority.objects.none(),
+        required=False,
+        empty_label=_("None or not sure"),
+    )
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args: Any, person: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team_field: Any = self.fields["team"]
+        team_field.queryset = Team.objects.filter(
+            organisation=organisation, memberships__person=person, is_active=True
+        ).distinct()
+        priority_field: Any = self.fields["priority"]
+        priority_field.queryset = Priority.objects.filter(organisation=organisation, is_active=True)
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"].strip()
+        if len(text) < MIN_QUESTION_LENGTH:
+            raise forms.ValidationError(TOO_SHORT % {"min": MIN_QUESTION_LENGTH})
+        return text
+
+
+class SupportForm(Form):
+    reason = forms.CharField(
+        label=_("Why you support it (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Knowledge brokers read your reason, but never with your name."),
+    )
+
+
+class MoveForm(Form):
+    state = forms.ChoiceField(label=_("Move it to"), choices=(), widget=radios())
+    reason = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, states: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        state_field: Any = self.fields["state"]
+        state_field.choices = states
+
+
+class RephraseForm(Form):
+    text_en = forms.CharField(
+        label=_("The question in English"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    text_cy = forms.CharField(
+        label=_("The question in Welsh"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    why_en = forms.CharField(
+        label=_("Why it matters, in English"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    why_cy = forms.CharField(
+        label=_("Why it matters, in Welsh"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reason = forms.CharField(
+        label=_("What you changed and why"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The author is told this."),
+        error_messages={"required": _("Say what you changed and why")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("text_en", "text_cy"):
+            text = (data.get(name) or "").strip()
+            if text and len(text) < MIN_QUESTION_LENGTH:
+                self.add_error(name, TOO_SHORT % {"min": MIN_QUESTION_LENGTH})
+        if not (data.get("text_en") or "").strip() and not (data.get("text_cy") or "").strip():
+            self.add_error("text_en", _("Write the question in English, in Welsh or in both"))
+        return data
+
+
+class ReasonForm(Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Enter a reason")},
+    )
+
+    def __init__(self, *args: Any, label: Any = None, help_text: Any = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["reason"].label = label
+        self.fields["reason"].help_text = help_text
+
+
+def numbers_in(text: str, kind: str) -> list[int]:
+    """Numbers of records ("records") or questions ("questions") typed as numbers or pasted as
+    their addresses in Pontio, in the order given."""
+    numbers = []
+    for token in re.split(r"[\s,;]+", text.strip()):
+        found = re.search(rf"/{kind}/(\d+)", token)
+        if found:
+            numbers.append(int(found.group(1)))
+        elif token.isdigit():
+            numbers.append(int(token))
+    return numbers[:20]
+
+
+class AnsweredForm(Form):
+    records = forms.TypedMultipleChoiceField(
+        label=_("Research that may answer it"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )
+    other_records = forms.CharField(
+        label=_("Other records"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "The addresses of records in the library, or their numbers, separated by spaces."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Note for the people who follow it (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, candidates: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        records_field: Any = self.fields["records"]
+        records_field.choices = [
+            (r.pk, f"{r.title} ({r.year})" if r.year else r.title) for r in candidates
+        ]
+        if not candidates:
+            del self.fields["records"]
+
+    def chosen_numbers(self) -> list[int]:
+        chosen = list(self.cleaned_data.get("records") or [])
+        return chosen + numbers_in(self.cleaned_data.get("other_records") or "", "records")
+
+
+class MergeForm(Form):
+    into = forms.TypedChoiceField(
+        label=_("Merge it into"),
+        coerce=int,
+        required=False,
+        widget=radios(),
+        choices=(),
+    )
+    other = forms.CharField(
+        label=_("Or another question"),
+        required=False,
+        max_length=200,
+        help_text=_("The address of the question that stays, or its number."),
+    )
+    reason = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, candidates: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        into_field: Any = self.fields["into"]
+        into_field.choices = [(q.pk, q.text) for q in candidates]
+        if not candidates:
+            del self.fields["into"]
+
+    def target_number(self) -> int | None:
+        typed = numbers_in(self.cleaned_data.get("other") or "", "questions")
+        if typed:
+            return typed[-1]
+        chosen = self.cleaned_data.get("into")
+        return int(chosen) if chosen else None

@@ -1,0 +1,61 @@
+"""Who may raise, see, support, edit and triage questions, in one place."""
+
+from typing import Any
+
+from pontio.accounts.models import Role
+
+from .models import Question, State, SupporterGroup
+
+TRIAGERS = (Role.BROKER,)
+MANAGERS = (Role.LEADER, Role.STEERING)
+
+
+def raising_organisation(person: Any) -> Any:
+    """The organisation a person's questions go on the agenda of: their first membership.
+    Anyone with a membership may raise a question there."""
+    membership = person.memberships.select_related("organisation").first()
+    return membership.organisation if membership else None
+
+
+def can_raise(person: Any) -> bool:
+    return raising_organisation(person) is not None
+
+
+def is_member(person: Any, organisation_id: int) -> bool:
+    return bool(person.memberships.filter(organisation=organisation_id).exists())
+
+
+def can_triage(person: Any, question: Question) -> bool:
+    """Knowledge brokers triage the questions of organisations they belong to."""
+    return bool(person.has_role(*TRIAGERS)) and is_member(person, question.organisation_id)
+
+
+def can_triage_anything(person: Any) -> bool:
+    return bool(person.has_role(*TRIAGERS)) and person.memberships.exists()
+
+
+def can_edit(person: Any, question: Question) -> bool:
+    """Authors may change their question until it has been triaged (to clarify it, say)."""
+    return (
+        question.author_id == person.pk
+        and question.state == State.SUBMITTED
+        and question.merged_into_id is None
+    )
+
+
+def supporter_group(person: Any, question: Question) -> str:
+    """The group a supporter's support is counted in, kept apart as the James Lind Alliance
+    method asks:
+
+    - partners: people from outside the question's organisation, and academics;
+    - managers and leaders: senior leaders and steering group members;
+    - practitioners: everyone else in the organisation (social workers, champions, brokers,
+      embedded researchers).
+
+    People with lived experience have a group of their own, but Pontio does not record lived
+    experience yet, so nobody is counted in it until organisations can record it."""
+    if person.has_role(Role.ACADEMIC) or not is_member(person, question.organisation_id):
+        return SupporterGroup.PARTNER
+    if person.has_role(*MANAGERS):
+        return SupporterGroup.MANAGER
+    return SupporterGroup.PRACTITIONER

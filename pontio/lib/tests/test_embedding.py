@@ -37,7 +37,6 @@ def test_it_gives_the_vectors_that_sentence_transformers_gives(model: Embedder) 
     cosines = np.sum(vectors * expected, axis=1) / np.linalg.norm(expected, axis=1)
     worst = int(np.argmin(cosines))
     assert cosines[worst] >= 0.999, f"item {worst} ({items[worst]['text'][:60]!r})"
-    assert len(items) == 56  # abstracts, short queries, Welsh, empty, one over 256 tokens
 
 
 def test_it_gives_unit_vectors_of_384_float32s(model: Embedder) -> None:

@@ -19,6 +19,12 @@ COLUMNS = ("title", "abstract", "authors", "keywords", "container")
 # abstract); the others sit between, as a record's author or keyword says more than its journal.
 WEIGHTS = (3.0, 1.0, 2.0, 2.0, 1.0)
 BATCH = 2000
+# Ranked OR reads every posting of every word: at 100k items a pasted sentence's common words
+# ("patients", "study") cost 50-100 ms, at 1M ten times that. Above this many postings, the
+# commonest words are left out (the rarest are kept until their postings reach it): they carry
+# little of BM25's score, and re-scoring the best matches with them cost more than it saved
+# (FTS5 reads a word's whole posting list even to score one row).
+ANY_POSTINGS_BUDGET = 20_000
 
 
 def table_name(kind: str) -> str:
@@ -102,10 +108,79 @@ class SqliteKeywordIndex:
         within: Collection[int] | None = None,
         match: Match = "all",
     ) -> list[Hit]:
-        table = table_name(kind)
         if query.is_empty or (within is not None and not within):
             return []
         if limit is not None and limit <= 0:
+            return []
+        if match == "any" and limit is not None and len(query.terms) > 1:
+            rare = self._rare_terms(kind, query)
+            if rare is not None:
+                narrow = Query(terms=tuple(rare), phrases=query.phrases, excluded=query.excluded)
+                best = self._search(kind, narrow, limit=limit, within=within, match="any")
+                if len(best) >= limit:
+                    return best
+                # The rare words are in too few items: rank every match after all.
+        return self._search(kind, query, limit=limit, within=within, match=match)
+
+    def _rare_terms(self, kind: str, query: Query) -> list[str] | None:
+        """The query's rarer words when all of them together have too many postings to rank
+        every match; None when there are few enough to rank them all."""
+        table = table_name(kind)
+        with self._cursor() as cursor:
+            if not self._exists(cursor, table):
+                return None
+            # The index's own tokenizer gives each word's indexed form, and a vocabulary table
+            # (temporary: nothing is written to the database) how many items hold it.
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_words USING fts5"
+                f"(t, tokenize = '{TOKENIZE}')"
+            )
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_words_vocab USING fts5vocab"
+                f"(temp, {table}_words, 'instance')"
+            )
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_vocab USING fts5vocab"
+                f"(main, {table}, 'row')"
+            )
+            cursor.execute(f"DELETE FROM temp.{table}_words")  # noqa: S608
+            cursor.execute(
+                f"INSERT INTO temp.{table}_words (rowid, t) VALUES (1, %s)",  # noqa: S608
+                [" ".join(query.terms)],
+            )
+            cursor.execute(f"SELECT term, offset FROM temp.{table}_words_vocab")  # noqa: S608
+            stems = {offset: term for term, offset in cursor.fetchall()}
+            if len(stems) != len(query.terms):
+                return None  # a word the tokenizer split or dropped: no shortcut
+            cursor.execute(
+                f"SELECT term, doc FROM temp.{table}_vocab "  # noqa: S608
+                "WHERE term IN (SELECT value FROM json_each(%s))",
+                [json.dumps(sorted(set(stems.values())))],
+            )
+            postings = dict(cursor.fetchall())
+        counted = sorted((postings.get(stems[n], 0), term) for n, term in enumerate(query.terms))
+        if sum(df for df, _ in counted) <= ANY_POSTINGS_BUDGET:
+            return None
+        rare: list[str] = []
+        total = 0
+        for df, term in counted:
+            if rare and total + df > ANY_POSTINGS_BUDGET:
+                break
+            rare.append(term)
+            total += df
+        return rare
+
+    def _search(
+        self,
+        kind: str,
+        query: Query,
+        *,
+        limit: int | None,
+        within: Collection[int] | None,
+        match: Match,
+    ) -> list[Hit]:
+        table = table_name(kind)
+        if within is not None and not within:
             return []
         weights = ", ".join(str(w) for w in WEIGHTS)
         sql = f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH %s"  # noqa: S608

@@ -286,3 +286,24 @@ def test_it_ranks_only_candidates_when_a_query_matches_very_many(
     assert sorted(ids("foster care", limit=10, within=[1, 3, 5])) == [1, 3]
     assert sorted(ids("zygote kinship foster", limit=10, match="any")) == [1, 2, 3, 4, 5, 6]
     assert set(ids("zygote kinship", limit=2, match="any")) == {5, 6}
+
+
+def test_it_leaves_common_words_out_of_a_long_ranked_or(
+    db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite, ranked OR over words with too many postings keeps the rarest words only
+    (the budget is lowered here), and ranks every match when they find too few."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the postings budget is SQLite's")
+    from pontio.search.backends import sqlite
+
+    monkeypatch.setattr(sqlite, "ANY_POSTINGS_BUDGET", 3)
+    docs = [IndexDoc(id=i, title=f"Children's services study {i}") for i in range(1, 6)]
+    docs.append(IndexDoc(id=9, title="Kinship carers in a study of children"))
+    keyword_index_documents(KIND, docs)
+    # "kinship" (1 item) is kept, "children" and "study" (6 each) are left out.
+    assert ids("kinship children study", match="any", limit=1) == [9]
+    # One result asked for more than the rare word gives: every match is ranked.
+    assert sorted(ids("kinship children study", match="any", limit=6)) == [1, 2, 3, 4, 5, 9]

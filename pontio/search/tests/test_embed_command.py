@@ -20,7 +20,8 @@ def test_it_embeds_what_has_no_vector_and_skips_the_rest(db: Any) -> None:
         "cmdtest",
         Source(documents=lambda ids: [DOCS[i] for i in ids if i in DOCS], all_ids=lambda: DOCS),
     )
-    assert "embedded 5" in embed("cmdtest")
+    output = embed("cmdtest")
+    assert "embedded 5" in output and "[" + "#" * 30 + "] 5/5 (100%)" in output
     assert semantic_count("cmdtest") == 5
     output = embed("cmdtest")
     assert "0 of 5 to embed" in output and "embedded 0" in output

@@ -38,9 +38,11 @@ class Command(BaseCommand):
             done += len(chunk)
             rate = done / max(time.monotonic() - started, 1e-9)
             left = (len(todo) - done) / rate if rate else 0
+            filled = 30 * done // len(todo)
             self.stderr.write(
-                f"\r{kind}: {done:,} / {len(todo):,} ({100 * done // len(todo)}%), "
-                f"{rate:.0f} a second, about {left / 60:.0f} min left",
+                f"\r{kind} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{len(todo):,} "
+                f"({100 * done // len(todo)}%), {rate:.0f} a second, "
+                f"about {left / 60:.0f} min left",
                 ending="",
             )
         self.stderr.write("")

@@ -186,7 +186,12 @@ class SqliteKeywordIndex:
         sql = f"SELECT rowid, bm25({table}, {weights}) AS score FROM {table} WHERE {table} MATCH %s"  # noqa: S608
         params: list[Any] = [fts5_expression(query, match)]
         if within is not None:
-            sql += " AND rowid IN (SELECT value FROM json_each(%s))"
+            # Matched first, then kept to the ids: asked together, FTS5 looks up each id in
+            # every word's whole posting list (about 1 ms an id for common words at 100k).
+            sql = (
+                f"WITH matched AS MATERIALIZED ({sql}) SELECT rowid, score FROM matched "  # noqa: S608
+                "WHERE rowid IN (SELECT value FROM json_each(%s))"
+            )
             params.append(json.dumps([int(i) for i in within]))
         sql += " ORDER BY score, rowid"
         if limit is not None:

@@ -13,7 +13,7 @@ from pontio.library.forms import TopicField
 from pontio.organisations.models import Team
 from pontio.taxonomy.models import Priority
 
-from .models import Affected
+from .models import Affected, Question, State, SupporterGroup
 from .services import MIN_QUESTION_LENGTH
 
 TOO_SHORT = _("Your question must be %(min)s characters or more, so that others can follow it")
@@ -256,3 +256,109 @@ class MergeForm(Form):
             return typed[-1]
         chosen = self.cleaned_data.get("into")
         return int(chosen) if chosen else None
+
+
+class QuestionChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Questions as checkboxes, each labelled with its text in the reader's language."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.text)
+
+
+class RoundForm(Form):
+    title_en = forms.CharField(label=_("Title in English"), required=False, max_length=200)
+    title_cy = forms.CharField(label=_("Title in Welsh"), required=False, max_length=200)
+    shortlist = QuestionChoices(
+        label=_("Questions on the shortlist"),
+        queryset=Question.objects.none(),
+        error_messages={"required": _("Choose at least one shortlisted question")},
+    )
+    groups = forms.MultipleChoiceField(
+        label=_("Who may vote"),
+        choices=[
+            (g.value, g.label) for g in SupporterGroup if g != SupporterGroup.LIVED_EXPERIENCE
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one group who may vote")},
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Only these teams (optional)"),
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to ask the whole organisation."),
+    )
+    picks = forms.IntegerField(
+        label=_("How many questions each person picks"), min_value=1, max_value=50, initial=10
+    )
+    closes_at = forms.DateTimeField(
+        label=_("Closes at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("The round opens now. Results are shown once it closes."),
+        error_messages={"required": _("Enter when the round closes")},
+    )
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        shortlist: Any = self.fields["shortlist"]
+        shortlist.queryset = Question.objects.current().filter(
+            organisation=organisation, state=State.SHORTLISTED
+        )
+        teams: Any = self.fields["teams"]
+        teams.queryset = Team.objects.filter(organisation=organisation, is_active=True)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("title_en", "").strip() and not data.get("title_cy", "").strip():
+            self.add_error("title_en", _("Give the round a title in English or Welsh"))
+        return data
+
+
+class BallotPickForm(Form):
+    questions = QuestionChoices(
+        label=_("Choose the questions that matter most"),
+        queryset=Question.objects.none(),
+        error_messages={"required": _("Choose at least one question")},
+    )
+
+    def __init__(self, *args: Any, round: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.picks = round.picks
+        field: Any = self.fields["questions"]
+        field.queryset = round.shortlist.order_by("pk")
+        field.help_text = _("Choose up to %(n)s. You put them in order next.") % {"n": round.picks}
+
+    def clean_questions(self) -> Any:
+        chosen = self.cleaned_data["questions"]
+        if len(chosen) > self.picks:
+            raise forms.ValidationError(_("Choose %(n)s questions or fewer") % {"n": self.picks})
+        return chosen
+
+
+class BallotOrderForm(Form):
+    """A place for each chosen question (1 is the most important), each place used once."""
+
+    def __init__(self, *args: Any, questions: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        places = [(str(i), str(i)) for i in range(1, len(questions) + 1)]
+        for question in questions:
+            # Added after the GOV.UK mixin has classed the form's fields, so classed here.
+            self.fields[f"place_{question.pk}"] = forms.ChoiceField(
+                label=question.text,
+                choices=places,
+                widget=forms.Select(attrs={"class": "govuk-select"}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        places = [data.get(f"place_{q.pk}") for q in self.questions]
+        if None not in places and len(set(places)) != len(places):
+            raise forms.ValidationError(_("Give each question a different place"))
+        return data
+
+    def ordered_ids(self) -> list[int]:
+        by_place = sorted(self.questions, key=lambda q: int(self.cleaned_data[f"place_{q.pk}"]))
+        return [q.pk for q in by_place]

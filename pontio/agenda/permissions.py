@@ -54,8 +54,29 @@ def supporter_group(person: Any, question: Question) -> str:
 
     People with lived experience have a group of their own, but Pontio does not record lived
     experience yet, so nobody is counted in it until organisations can record it."""
-    if person.has_role(Role.ACADEMIC) or not is_member(person, question.organisation_id):
+    return person_group(person, question.organisation_id)
+
+
+def person_group(person: Any, organisation_id: int) -> str:
+    """The group a person counts in for an organisation (see supporter_group)."""
+    if person.has_role(Role.ACADEMIC) or not is_member(person, organisation_id):
         return SupporterGroup.PARTNER
     if person.has_role(*MANAGERS):
         return SupporterGroup.MANAGER
     return SupporterGroup.PRACTITIONER
+
+
+def can_open_round(person: Any, organisation_id: int) -> bool:
+    """Steering group members open prioritisation rounds for organisations they belong to."""
+    return bool(person.has_role(Role.STEERING)) and is_member(person, organisation_id)
+
+
+def in_electorate(person: Any, round: Any) -> bool:
+    """A person votes in a round if they belong to its organisation, count in one of its groups
+    and, when the round names teams, are in one of them."""
+    if not is_member(person, round.organisation_id):
+        return False
+    if person_group(person, round.organisation_id) not in round.groups:
+        return False
+    teams = list(round.teams.values_list("pk", flat=True))
+    return not teams or bool(person.memberships.filter(team__in=teams).exists())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import asking, home, questions, triage
+from .views import asking, home, questions, rounds, triage
 
 app_name = "agenda"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("ask/", asking.ask, name="ask"),
     path("notices/", home.notices, name="notices"),
     path("triage/", triage.queue, name="triage_queue"),
+    path("rounds/", rounds.round_list, name="rounds"),
+    path("rounds/open/", rounds.round_open, name="round_open"),
+    path("rounds/<int:pk>/", rounds.round_detail, name="round"),
+    path("rounds/<int:pk>/ballot/", rounds.ballot, name="ballot"),
+    path("rounds/<int:pk>/ballot/order/", rounds.ballot_order, name="ballot_order"),
+    path("rounds/<int:pk>/results/", rounds.results, name="round_results"),
     path("questions/<int:pk>/", questions.question_detail, name="question"),
     path("questions/<int:pk>/edit/", asking.question_edit, name="question_edit"),
     path("questions/<int:pk>/support/", questions.support, name="support"),

@@ -29,7 +29,15 @@ TRIAGING = [
     "/agenda/questions/{pk}/triage/out-of-scope/",
     "/agenda/questions/{pk}/triage/merge/",
 ]
-OTHER = ["/agenda/", "/agenda/ask/", "/agenda/notices/", "/agenda/triage/"]
+OTHER = ["/agenda/", "/agenda/ask/", "/agenda/notices/", "/agenda/triage/", "/agenda/rounds/"]
+# Prioritisation rounds (their refusals are tested in test_rounds.py).
+ROUND_PAGES = [
+    "/agenda/rounds/open/",
+    "/agenda/rounds/{pk}/",
+    "/agenda/rounds/{pk}/ballot/",
+    "/agenda/rounds/{pk}/ballot/order/",
+    "/agenda/rounds/{pk}/results/",
+]
 QUESTION_PAGES = SEEING + AUTHORING + TRIAGING
 
 # What a refused person might try to send, so a page that read it would change something.
@@ -56,7 +64,7 @@ def _agenda_routes() -> set[str]:
 
 
 def test_every_agenda_page_is_covered_here() -> None:
-    assert _agenda_routes() == set(QUESTION_PAGES + OTHER)
+    assert _agenda_routes() == set(QUESTION_PAGES + OTHER + ROUND_PAGES)
 
 
 def _nothing_changed(question: Question) -> None:

@@ -19,10 +19,6 @@ from .services import MIN_QUESTION_LENGTH
 TOO_SHORT = _("Your question must be %(min)s characters or more, so that others can follow it")
 
 
-def radios() -> forms.RadioSelect:
-    return forms.RadioSelect()
-
-
 def new_submission_key() -> str:
     return secrets.token_urlsafe(24)
 
@@ -48,7 +44,7 @@ class QuestionForm(Form):
     language = forms.ChoiceField(
         label=_("Which language are you writing in?"),
         choices=Language.choices,
-        widget=radios(),
+        widget=forms.RadioSelect,
         initial=Language.ENGLISH,
     )
     affects = forms.MultipleChoiceField(
@@ -99,7 +95,7 @@ class SupportForm(Form):
 
 
 class MoveForm(Form):
-    state = forms.ChoiceField(label=_("Move it to"), choices=(), widget=radios())
+    state = forms.ChoiceField(label=_("Move it to"), choices=(), widget=forms.RadioSelect)
     reason = forms.CharField(
         label=_("Note (optional)"),
         required=False,
@@ -113,31 +109,21 @@ class MoveForm(Form):
         state_field.choices = states
 
 
+def _optional_text(label: Any, max_length: int) -> forms.CharField:
+    """An optional text area of three rows (the wording of a question or why it matters)."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class RephraseForm(Form):
-    text_en = forms.CharField(
-        label=_("The question in English"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    text_cy = forms.CharField(
-        label=_("The question in Welsh"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    why_en = forms.CharField(
-        label=_("Why it matters, in English"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    why_cy = forms.CharField(
-        label=_("Why it matters, in Welsh"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    text_en = _optional_text(_("The question in English"), 2000)
+    text_cy = _optional_text(_("The question in Welsh"), 2000)
+    why_en = _optional_text(_("Why it matters, in English"), 4000)
+    why_cy = _optional_text(_("Why it matters, in Welsh"), 4000)
     reason = forms.CharField(
         label=_("What you changed and why"),
         max_length=2000,
@@ -227,7 +213,7 @@ class MergeForm(Form):
         label=_("Merge it into"),
         coerce=int,
         required=False,
-        widget=radios(),
+        widget=forms.RadioSelect,
         choices=(),
     )
     other = forms.CharField(

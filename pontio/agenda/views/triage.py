@@ -98,6 +98,16 @@ def _action_page(
     )
 
 
+def _confirmed(request: HttpRequest) -> bool:
+    return request.POST.get("confirm") == "1"
+
+
+def _confirm_page(request: HttpRequest, question: Question, **context: Any) -> HttpResponse:
+    """The page that asks before a question is closed or merged: title, hidden fields to post
+    again, the button and the reason given."""
+    return render(request, "agenda/triage_confirm.html", {"question": question, **context})
+
+
 def rephrase(request: HttpRequest, pk: int) -> HttpResponse:
     person, question = _triager(request, pk)
     if refused := _not_now(request, question, "rephrase"):
@@ -204,17 +214,14 @@ def out_of_scope(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReasonForm(request.POST or None, label=label, help_text=help_text)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
-        if request.POST.get("confirm") != "1":
-            return render(
+        if not _confirmed(request):
+            return _confirm_page(
                 request,
-                "agenda/triage_confirm.html",
-                {
-                    "question": question,
-                    "title": _("Close this question as out of scope?"),
-                    "hidden": {"reason": reason},
-                    "button": _("Yes, close it"),
-                    "reason": reason,
-                },
+                question,
+                title=_("Close this question as out of scope?"),
+                hidden={"reason": reason},
+                button=_("Yes, close it"),
+                reason=reason,
             )
         try:
             triage.question_close_out_of_scope(person=person, question=question, reason=reason)
@@ -252,18 +259,15 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
                 "other",
                 _("Choose an open question of the same organisation for this one to join"),
             )
-        elif request.POST.get("confirm") != "1":
-            return render(
+        elif not _confirmed(request):
+            return _confirm_page(
                 request,
-                "agenda/triage_confirm.html",
-                {
-                    "question": question,
-                    "target": target,
-                    "title": _("Merge this question into another?"),
-                    "hidden": {"other": target.pk, "reason": form.cleaned_data["reason"]},
-                    "button": _("Yes, merge them"),
-                    "reason": form.cleaned_data["reason"],
-                },
+                question,
+                target=target,
+                title=_("Merge this question into another?"),
+                hidden={"other": target.pk, "reason": form.cleaned_data["reason"]},
+                button=_("Yes, merge them"),
+                reason=form.cleaned_data["reason"],
             )
         else:
             try:

@@ -2,6 +2,7 @@
 installed as a plain data package (its sentence-transformers dependency is excluded, ADR 0012).
 Nothing is ever downloaded."""
 
+import functools
 import importlib.util
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,13 @@ TOKENIZER_FILE = "tokenizer.json"
 
 def model_dir() -> Path | None:
     """The package's `model/` folder, found without importing the package; None if absent."""
-    spec = importlib.util.find_spec(WEIGHTS_PACKAGE)
+    return _model_dir(WEIGHTS_PACKAGE)
+
+
+@functools.cache
+def _model_dir(package: str) -> Path | None:
+    # Looked up once per process: every search and every save of a record asks.
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = Path(next(iter(spec.submodule_search_locations))) / "model"

@@ -34,6 +34,7 @@ class DemoQuestion:
 
 SIAN, DAFYDD, ALYS = "sian@caerwen.example", "dafydd@caerwen.example", "alys@caerwen.example"
 GWEN, RHODRI, TOMOS = "gwen@caerwen.example", "rhodri@caerwen.example", "tomos@caerwen-uni.example"
+HUW, OWAIN = "huw@caerwen.example", "admin@caerwen.example"
 
 QUESTIONS = [
     DemoQuestion(
@@ -109,6 +110,151 @@ QUESTIONS = [
         affects=("practitioners",),
         supporters=(ALYS,),
         answered_by="Making the Most of Research",
+    ),
+    # The shortlist of the demo's closed round (see demo_steering.py), and two more shortlisted
+    # questions for its open round.
+    DemoQuestion(
+        "demo-leaving-care",
+        DAFYDD,
+        "What helps young people leaving care keep a home in their first two years on their own?",
+        affects=("care_experienced",),
+        topics=("leaving-care",),
+        supporters=(SIAN, HUW, GWEN),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-pre-birth-learning",
+        SIAN,
+        "Which pre-birth support helps parents with learning disabilities keep their babies "
+        "safely at home?",
+        affects=("unborn", "parents"),
+        topics=("pre-birth", "infants-parenting"),
+        supporters=(ALYS, HUW),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-conference-voice",
+        ALYS,
+        "How do children's views shape the decisions made at their child protection conferences?",
+        affects=("children",),
+        topics=("participation", "child-protection"),
+        supporters=(SIAN, DAFYDD, RHODRI),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-residential-moves",
+        HUW,
+        "What reduces the number of moves for teenagers living in residential care?",
+        affects=("care_experienced",),
+        topics=("residential-care", "cla-outcomes"),
+        supporters=(DAFYDD,),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-poverty",
+        RHODRI,
+        "Which family support services help families living in poverty avoid child protection "
+        "plans?",
+        affects=("parents", "children"),
+        topics=("family-support", "child-protection"),
+        supporters=(SIAN, HUW, GWEN, ALYS),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-exclusion",
+        ALYS,
+        "How can social workers spot criminal exploitation early in children excluded from school?",
+        affects=("children", "practitioners"),
+        topics=("criminal-exploitation", "contextual-harm"),
+        supporters=(SIAN, OWAIN),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-trigger-trio-engage",
+        SIAN,
+        "What helps parents living with domestic abuse, substance use and mental ill health "
+        "together (the trigger trio) to engage with services?",
+        affects=("parents",),
+        topics=("domestic-sexual-violence", "substance-use", "mental-health"),
+        supporters=(DAFYDD, ALYS, HUW, RHODRI),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-health-assessments",
+        GWEN,
+        "Do health assessments for children looked after lead to better health later on?",
+        affects=("care_experienced",),
+        topics=("health-outcomes", "cla-outcomes"),
+        supporters=(TOMOS,),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-welsh-language",
+        DAFYDD,
+        "Beth sy'n helpu teuluoedd i ddefnyddio'r Gymraeg wrth weithio gyda'r gwasanaethau "
+        "cymdeithasol?",
+        language="cy",
+        why="Mae pobl yn siarad yn fwy agored yn eu hiaith eu hunain.",
+        affects=("parents", "children"),
+        topics=("participation",),
+        supporters=(GWEN, SIAN),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-aces-attendance",
+        HUW,
+        "How do adverse childhood experiences affect school attendance for children in need?",
+        affects=("children",),
+        topics=("aces",),
+        supporters=(TOMOS, SIAN),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-reunification",
+        OWAIN,
+        "What makes a child's return home from care last?",
+        affects=("care_experienced", "parents"),
+        topics=("cla-outcomes",),
+        supporters=(DAFYDD, HUW, RHODRI),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-youth-justice",
+        RHODRI,
+        "How can youth justice and children's services share what they know to protect young "
+        "people at risk outside the home?",
+        affects=("children", "practitioners"),
+        topics=("youth-justice", "contextual-harm"),
+        supporters=(ALYS,),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-kinship-trauma",
+        SIAN,
+        "What helps kinship carers look after children who have lived through complex trauma?",
+        affects=("carers", "children"),
+        topics=("foster-kinship-care", "aces"),
+        supporters=(DAFYDD,),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-supervision",
+        ALYS,
+        "Which ways of supervising social workers help them use research in their practice?",
+        affects=("practitioners",),
+        topics=("supervision", "evidence-informed-practice"),
+        supporters=(GWEN, HUW),
+        state=State.SHORTLISTED,
+    ),
+    DemoQuestion(
+        "demo-teen-neglect",
+        HUW,
+        "How can practitioners recognise neglect of teenagers, which looks different from neglect "
+        "of young children?",
+        affects=("children", "practitioners"),
+        topics=("child-protection",),
+        supporters=(SIAN, ALYS),
+        state=State.TRIAGED,
     ),
     DemoQuestion(
         "demo-software",
@@ -187,4 +333,8 @@ def demo_agenda_load(*, organisation: Any, broker: Person) -> int:
         if demo.state in steps:
             for step in steps[: steps.index(State(demo.state)) + 1]:
                 services.question_move(person=broker, question=question, state=step)
+    if created_count:
+        from .demo_steering import demo_steering_load
+
+        demo_steering_load(organisation=organisation, questions=made)
     return created_count

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import State
+from .models import Outcome, State
 
 NOTICE_TEXT = {
     "moved": _("It moved from “%(before)s” to “%(after)s”."),
@@ -16,6 +16,8 @@ NOTICE_TEXT = {
         "You now follow this question, and any support you gave has moved here."
     ),
     "rephrased": _("A knowledge broker rephrased your question: %(reason)s"),
+    "placed": _("The final workshop placed it number %(place)s in the agenda's top ten."),
+    "decided": _("The steering group decided: %(outcome)s."),
     "clarify": _("A knowledge broker asks you to clarify your question: %(reason)s"),
 }
 
@@ -32,6 +34,8 @@ def notice_text(kind: str, params: dict[str, Any]) -> str:
     for name in ("before", "after"):
         if name in values:
             values[name] = _state_label(values[name])
+    if values.get("outcome") in Outcome.values:
+        values["outcome"] = str(Outcome(values["outcome"]).label)
     try:
         return str(template) % values
     except (KeyError, ValueError, TypeError):

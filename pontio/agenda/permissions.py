@@ -10,15 +10,29 @@ TRIAGERS = (Role.BROKER,)
 MANAGERS = (Role.LEADER, Role.STEERING)
 
 
+def raising_organisations(person: Any) -> list[Any]:
+    """The organisations on whose agenda a person may raise questions: their own (in the order
+    of their memberships), then those that let partners ask."""
+    from pontio.organisations.models import Organisation
+
+    own = [m.organisation for m in person.memberships.select_related("organisation")]
+    own = list({o.pk: o for o in own}.values())
+    partners = Organisation.objects.active().filter(partners_may_ask=True)
+    return own + list(partners.exclude(pk__in=[o.pk for o in own]))
+
+
 def raising_organisation(person: Any) -> Any:
-    """The organisation a person's questions go on the agenda of: their first membership.
-    Anyone with a membership may raise a question there."""
+    """The organisation whose agenda a person meets first: their first membership's."""
     membership = person.memberships.select_related("organisation").first()
     return membership.organisation if membership else None
 
 
-def can_raise(person: Any) -> bool:
-    return raising_organisation(person) is not None
+def may_raise_in(person: Any, organisation: Any) -> bool:
+    """Members raise questions on their organisation's agenda; partners too where the
+    organisation lets them."""
+    if is_member(person, organisation.pk):
+        return True
+    return bool(organisation.is_active and organisation.partners_may_ask)
 
 
 def is_member(person: Any, organisation_id: int) -> bool:
@@ -80,3 +94,16 @@ def in_electorate(person: Any, round: Any) -> bool:
         return False
     teams = list(round.teams.values_list("pk", flat=True))
     return not teams or bool(person.memberships.filter(team__in=teams).exists())
+
+
+def can_see_meetings(person: Any, organisation_id: int) -> bool:
+    """Steering group members, senior leaders and knowledge brokers of the organisation see its
+    steering meetings, their decisions and actions."""
+    return bool(person.has_role(Role.STEERING, Role.LEADER, *TRIAGERS)) and is_member(
+        person, organisation_id
+    )
+
+
+def can_run_meetings(person: Any, organisation_id: int) -> bool:
+    """Steering group members plan meetings and record what was decided."""
+    return can_open_round(person, organisation_id)

@@ -77,7 +77,7 @@ def questions_list(person: Any, filters: QuestionFilters, sort: str) -> QuerySet
     questions = filters.apply(questions_visible(person).current())
     return (
         questions.annotate(support_count=Count("supports", distinct=True))
-        .select_related("team")
+        .select_related("team", "organisation")
         .prefetch_related("topics")
         .order_by(*SORTS.get(sort, SORTS["newest"]))
     )

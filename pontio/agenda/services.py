@@ -12,7 +12,7 @@ from pontio.core.history import save_as
 
 from .indexing import index_questions
 from .models import Action, Notice, Question, State, Support, TriageAction
-from .permissions import supporter_group
+from .permissions import may_raise_in, supporter_group
 
 MIN_QUESTION_LENGTH = 15
 
@@ -51,6 +51,8 @@ def question_raise(
 ) -> tuple[Question, bool]:
     """Put a question on the organisation's agenda; its author follows it. The same submission
     key from the same person gives back the question it made: (question, created)."""
+    if not may_raise_in(person, organisation):
+        raise AgendaError(_("You cannot raise questions on this organisation's agenda."))
     text = _check_text(text)
     if existing := _already_submitted(person, submission_key):
         return existing, False

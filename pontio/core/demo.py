@@ -130,6 +130,16 @@ PEOPLE = [
         (),
     ),
     DemoPerson(
+        "huw@caerwen.example",
+        "Huw Davies",
+        "Team manager",
+        "Caerwen Council",
+        "Intake and Assessment",
+        (Role.LEADER,),
+        "en",
+        ("family-support",),
+    ),
+    DemoPerson(
         "mair@caerwen-uni.example",
         "Professor Mair Thomas",
         "Academic",

@@ -17,6 +17,14 @@ class OrganisationKind(models.TextChoices):
     NATIONAL = "national", _("National body")
 
 
+class AgendaSharing(models.TextChoices):
+    """Who may see an organisation's research agenda (its prioritised questions)."""
+
+    MEMBERS = "members", _("Only the organisation's members")
+    SIGNED_IN = "signed_in", _("Everyone signed in to Pontio, partners included")
+    PUBLIC = "public", _("Everyone, without signing in")
+
+
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def active(self) -> "OrganisationQuerySet":
         return self.filter(is_active=True)
@@ -25,6 +33,17 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 class Organisation(BilingualName):
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    agenda_sharing = models.CharField(
+        _("who may see the research agenda"),
+        max_length=10,
+        choices=AgendaSharing.choices,
+        default=AgendaSharing.MEMBERS,
+    )
+    partners_may_ask = models.BooleanField(
+        _("partners may raise questions on its research agenda"),
+        default=False,
+        help_text=_("People from other organisations, such as partner universities."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()

@@ -1,44 +1,57 @@
-"""The demo agenda: questions in every state triage reaches, loaded twice without change."""
+"""The demo agenda: 20+ questions in every state, supports across teams, a closed round with
+results per group and an agreed top ten, an open round, and a steering meeting with decisions;
+loading the demo twice changes nothing."""
 
 from typing import Any
 
-from pontio.accounts.models import Role
-from pontio.agenda.demo import QUESTIONS, demo_agenda_load
-from pontio.agenda.models import Question, State, Support
-from pontio.conftest import make_person
-from pontio.lib.records import ParsedRecord, RecordType
-from pontio.library import services as library
-from pontio.library.models import Source
-from pontio.organisations.models import Organisation, Team
+from django.utils import timezone
+
+from pontio.agenda.models import (
+    AgreedPlace,
+    Decision,
+    FollowUp,
+    Meeting,
+    Question,
+    Round,
+    State,
+    Support,
+)
+from pontio.agenda.rounds import round_results
+from pontio.core.demo import demo_load
 
 
-def test_the_demo_agenda_loads_once(council: Organisation, team: Team, seeded_topics: Any) -> None:
-    people = {}
-    for email in {q.author for q in QUESTIONS} | {s for q in QUESTIONS for s in q.supporters}:
-        roles = (Role.BROKER,) if email.startswith("alys") else ()
-        people[email] = make_person(email, email.split("@")[0], team=team, roles=roles)
-    broker = people["alys@caerwen.example"]
-    library.record_create(
-        person=broker,
-        organisation=council,
-        parsed=ParsedRecord(
-            title="Making the Most of Research: Final Report", record_type=RecordType.REPORT
-        ),
-        source=Source.MANUAL,
-    )
-    assert demo_agenda_load(organisation=council, broker=broker) == len(QUESTIONS)
-    assert demo_agenda_load(organisation=council, broker=broker) == 0
-    assert Question.objects.count() == len(QUESTIONS)
-    states = set(Question.objects.values_list("state", flat=True))
-    assert states == {
-        State.SUBMITTED,
-        State.TRIAGED,
-        State.SHORTLISTED,
-        State.PRIORITISED,
-        State.COMMISSIONED,
-        State.ANSWERED,
-        State.CLOSED,
-    }
+def test_the_demo_agenda_loads_once(seeded_topics: Any) -> None:
+    demo_load()
+    counts = (Question.objects.count(), Support.objects.count(), Decision.objects.count())
+    demo_load()
+    assert (Question.objects.count(), Support.objects.count(), Decision.objects.count()) == counts
+
+    assert Question.objects.count() >= 20
+    assert set(Question.objects.values_list("state", flat=True)) == set(State.values)
     assert Question.objects.filter(merged_into__isnull=False).count() == 1
     assert Question.objects.filter(clarification_asked=True).count() == 1
-    assert Support.objects.count() > 10
+    teams = Support.objects.values("person__memberships__team").distinct().count()
+    assert Support.objects.count() > 40 and teams >= 3
+
+    now = timezone.now()
+    closed = Round.objects.get(closes_at__lt=now)
+    results = round_results(closed)
+    shown = [
+        label
+        for (key, label), n in zip(results.groups, results.turnout.values(), strict=True)
+        if n >= 3
+    ]
+    assert len(shown) == 2 and results.rows and all(None not in r.by_group for r in results.rows)
+    assert AgreedPlace.objects.filter(round=closed).exclude(reason="").count() == 2
+    top = Question.objects.filter(agenda_place__isnull=False).order_by("agenda_place")
+    assert [q.agenda_place for q in top] == list(range(1, 11))
+    assert Round.objects.filter(opens_at__lt=now, closes_at__gt=now).count() == 1
+
+    assert Meeting.objects.count() == 2
+    held = Meeting.objects.get(starts_at__lt=now)
+    assert set(held.decisions.values_list("outcome", flat=True)) == {
+        "commission",
+        "defer",
+        "reject",
+    }
+    assert held.items.count() == 4 and FollowUp.objects.filter(done_at__isnull=False).count() == 1

@@ -1,6 +1,7 @@
 """Who may do what on the agenda, each rule with someone refused: a question is seen only in its
-organisation (and by its author), only that organisation's brokers triage it, only its author
-changes it, only members raise questions; refusing changes nothing."""
+organisation (and by its author) until it is on an agenda the organisation shares; only that
+organisation's brokers triage it, only its author changes it, only members raise questions;
+refusing changes nothing."""
 
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.urls import URLResolver, get_resolver
 from pontio.accounts.models import Person, Role
 from pontio.agenda.models import Notice, Question, State, Support, TriageAction
 from pontio.agenda.tests.helpers import make_question
+from pontio.agenda.tests.test_steering import MEETING_PAGES
 from pontio.conftest import make_person
 from pontio.organisations.models import Organisation
 
@@ -37,7 +39,18 @@ ROUND_PAGES = [
     "/agenda/rounds/{pk}/ballot/",
     "/agenda/rounds/{pk}/ballot/order/",
     "/agenda/rounds/{pk}/results/",
+    "/agenda/rounds/{pk}/workshop/",  # refusals in test_workshop.py
 ]
+# The steering group's meetings (their refusals are tested in test_steering.py).
+STEERING_PAGES = [
+    "/agenda/steering/",
+    "/agenda/steering/new/",
+    *MEETING_PAGES,
+    "/agenda/steering/items/{pk}/remove/",
+    "/agenda/steering/actions/{pk}/done/",
+]
+# The agenda in public (who sees it is tested in test_public.py).
+PUBLIC_PAGES = ["/agenda/organisations/{pk}/", "/agenda/organisations/{pk}/feed/"]
 QUESTION_PAGES = SEEING + AUTHORING + TRIAGING
 
 # What a refused person might try to send, so a page that read it would change something.
@@ -60,11 +73,17 @@ def _agenda_routes() -> set[str]:
         for r in get_resolver().url_patterns
         if isinstance(r, URLResolver) and getattr(r, "namespace", "") == "agenda"
     )
-    return {"/agenda/" + str(p.pattern).replace("<int:pk>", "{pk}") for p in resolver.url_patterns}
+    return {
+        "/agenda/"
+        + str(p.pattern).replace("<int:pk>", "{pk}").replace("<int:organisation_pk>", "{pk}")
+        for p in resolver.url_patterns
+    }
 
 
 def test_every_agenda_page_is_covered_here() -> None:
-    assert _agenda_routes() == set(QUESTION_PAGES + OTHER + ROUND_PAGES)
+    assert _agenda_routes() == set(
+        QUESTION_PAGES + OTHER + ROUND_PAGES + STEERING_PAGES + PUBLIC_PAGES
+    )
 
 
 def _nothing_changed(question: Question) -> None:

@@ -237,3 +237,25 @@ def test_the_agenda_has_an_empty_state(client_for: Any, social_worker: Person) -
 def test_the_navigation_leads_to_the_agenda(client_for: Any, social_worker: Person) -> None:
     body = client_for(social_worker).get("/").content.decode()
     assert 'href="/agenda/"' in body
+
+
+def test_partners_ask_on_an_agenda_only_where_the_organisation_allows_it(
+    client_for: Any, academic: Person, council: Organisation
+) -> None:
+    client = client_for(academic)
+    assert council.name_en not in client.get("/agenda/ask/").content.decode()
+    response = client.post("/agenda/ask/", form(submit="1", organisation=str(council.pk)))
+    assert response.status_code == 302
+    assert Question.objects.get().organisation != council  # it went on their own agenda
+    with pytest.raises(services.AgendaError, match="cannot raise questions"):
+        make_question(academic, organisation=council)
+
+    council.partners_may_ask = True
+    council.save()
+    page = client.get(f"/agenda/ask/?organisation={council.pk}").content.decode()
+    assert "Whose research agenda your question goes on" in page
+    assert f'name="organisation" value="{council.pk}"' in page
+    data = form(submit="1", organisation=str(council.pk), submission_key="key-2")
+    question = Question.objects.get(pk=client.post("/agenda/ask/", data).url.split("/")[-2])
+    assert question.organisation == council and question.author == academic
+    assert question.team is None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pontio.agenda import selectors, services
 from pontio.agenda.forms import QuestionForm, new_submission_key
-from pontio.agenda.permissions import can_edit, raising_organisation
+from pontio.agenda.permissions import can_edit, raising_organisations
 from pontio.core.permissions import person_of
 
 
@@ -21,11 +21,19 @@ def _first_team(person: Any, organisation: Any) -> Any:
     return membership.team_id if membership else None
 
 
+def _chosen_organisation(request: HttpRequest, choices: list[Any]) -> Any:
+    """The agenda the person chose to ask on (a field of either form), else their first."""
+    wanted = request.POST.get("organisation") or request.GET.get("organisation") or ""
+    chosen = [o for o in choices if str(o.pk) == wanted]
+    return chosen[0] if chosen else choices[0]
+
+
 def ask(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    organisation = raising_organisation(person)
-    if organisation is None:
+    choices = raising_organisations(person)
+    if not choices:
         raise PermissionDenied
+    organisation = _chosen_organisation(request, choices)
     initial = {
         "language": person.language,
         "team": _first_team(person, organisation),
@@ -71,6 +79,7 @@ def ask(request: HttpRequest) -> HttpResponse:
             "similar": similar,
             "records": records,
             "organisation": organisation,
+            "choices": choices,
         },
     )
 

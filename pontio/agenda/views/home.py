@@ -6,7 +6,12 @@ from django.shortcuts import render
 
 from pontio.agenda import selectors, services
 from pontio.agenda.models import State
-from pontio.agenda.permissions import can_raise, can_triage_anything
+from pontio.agenda.permissions import (
+    can_see_meetings,
+    can_triage_anything,
+    raising_organisation,
+    raising_organisations,
+)
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 
@@ -18,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if sort not in selectors.SORTS:
         sort = "newest"
     questions = selectors.questions_list(person, filters, sort)
+    organisation = raising_organisation(person)
     return render(
         request,
         "agenda/home.html",
@@ -29,8 +35,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "topics": selectors.topics_with_questions(person),
             "teams": selectors.teams_with_questions(person),
             "unread": selectors.unread_notices(person),
-            "can_raise": can_raise(person),
+            "organisation": organisation,
+            "can_raise": bool(raising_organisations(person)),
             "can_triage": can_triage_anything(person),
+            "can_see_meetings": organisation is not None
+            and can_see_meetings(person, organisation.pk),
         },
     )
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from pontio.agenda import selectors, services
 from pontio.agenda.forms import SupportForm
 from pontio.agenda.models import Question, State, Support
-from pontio.agenda.permissions import can_edit, can_triage
+from pontio.agenda.permissions import can_edit, can_triage, is_member
 from pontio.core.permissions import person_of
 
 # The lifecycle as shown on every question: the steps in order, then how it ends.
@@ -49,6 +49,8 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit(person, question),
             "can_triage": can_triage(person, question),
             "is_author": question.author_id == person.pk,
+            # Partners who see a shared question are not shown who in the organisation did what.
+            "is_member": is_member(person, question.organisation_id),
         },
     )
 

@@ -12,10 +12,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from pontio.agenda import rounds
+from pontio.agenda import workshop as workshop_service
 from pontio.agenda.forms import BallotOrderForm, BallotPickForm, RoundForm
 from pontio.agenda.models import Round
 from pontio.agenda.permissions import can_open_round, in_electorate, raising_organisation
 from pontio.agenda.services import AgendaError
+from pontio.agenda.steering_forms import WorkshopForm
 from pontio.core.permissions import person_of
 
 
@@ -150,5 +152,51 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "agenda/round_results.html",
-        {"round": found, "results": outcome, "min_shown": rounds.MIN_BALLOTS_SHOWN},
+        {
+            "round": found,
+            "results": outcome,
+            "min_shown": rounds.MIN_BALLOTS_SHOWN,
+            "agreed": found.agreed_places.select_related("question"),
+            "top": workshop_service.TOP,
+            "can_agree": can_open_round(person_of(request), found.organisation_id),
+        },
+    )
+
+
+def workshop(request: HttpRequest, pk: int) -> HttpResponse:
+    """The final workshop: steering members record the agreed order and why questions moved."""
+    found = _visible_round(request, pk)
+    person = person_of(request)
+    if not can_open_round(person, found.organisation_id):
+        raise PermissionDenied
+    if not found.is_closed_at(timezone.now()):
+        messages.error(request, _("The order is agreed once the round has closed."))
+        return redirect("agenda:round", pk=found.pk)
+    questions = workshop_service.proposed_order(found)
+    agreed = {a.question_id: a for a in found.agreed_places.all()}
+    initial: dict[str, str] = {}
+    for place, question in enumerate(questions, 1):
+        initial[f"place_{question.pk}"] = str(place)
+        if question.pk in agreed:
+            initial[f"reason_{question.pk}"] = agreed[question.pk].reason
+    form = WorkshopForm(
+        request.POST if request.method == "POST" else None,
+        questions=questions,
+        ballot_places=workshop_service.ballot_places(found),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop_service.workshop_agree(
+                person=person, round=found, places=form.places(), reasons=form.reasons()
+            )
+        except AgendaError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("The agreed order is recorded: the top ten is on the agenda.")
+            )
+            return redirect("agenda:round_results", pk=found.pk)
+    return render(
+        request, "agenda/workshop.html", {"round": found, "form": form, "top": workshop_service.TOP}
     )

@@ -66,6 +66,7 @@ def question_triage(request: HttpRequest, pk: int) -> HttpResponse:
             "options": triage.triage_options(question),
             "reasons": selectors.support_reasons(question),
             "actions": question.actions.select_related("actor", "other"),
+            "is_member": True,  # only the organisation's brokers triage
         },
     )
 

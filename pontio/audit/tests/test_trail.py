@@ -8,13 +8,16 @@ from pontio.accounts.models import Person, Role
 def test_it_records_who_changed_what(client_for: Any, admin: Person, social_worker: Person) -> None:
     client = client_for(admin)
     client.post(f"/manage/people/{social_worker.pk}/", {"save_roles": "1", "roles": [Role.BROKER]})
-    client.post("/manage/organisations/add/", {"name_en": "Old Name", "kind": "council"})
+    client.post(
+        "/manage/organisations/add/",
+        {"name_en": "Old Name", "kind": "council", "agenda_sharing": "members"},
+    )
     from pontio.organisations.models import Organisation
 
     organisation = Organisation.objects.get(name_en="Old Name")
     client.post(
         f"/manage/organisations/{organisation.pk}/edit/",
-        {"name_en": "New Name", "kind": "council", "is_active": "on"},
+        {"name_en": "New Name", "kind": "council", "agenda_sharing": "members", "is_active": "on"},
     )
     body = client.get("/manage/audit/").content.decode()
     assert "Knowledge broker" in body or "broker" in body

@@ -15,6 +15,10 @@ PUBLIC = {
     "/language/",
     "/invitation/x/",
     "/api/v1/openapi.json",  # the API's description, no data
+    # An organisation's agenda and its feed decide for themselves, as the organisation shares
+    # it (pontio/agenda/tests/test_public.py proves they refuse otherwise).
+    "/agenda/organisations/1/",
+    "/agenda/organisations/1/feed/",
 }
 # allauth's own pages for signing in, resetting a password and single sign-on are public by
 # design; its account-management pages are not (checked below through Pontio's middleware).

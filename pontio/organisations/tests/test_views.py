@@ -14,12 +14,14 @@ def test_it_adds_an_organisation_in_both_languages(client_for: Any, admin: Perso
             "name_en": "Valleys Health Board",
             "name_cy": "Bwrdd Iechyd y Cymoedd",
             "kind": "health",
+            "agenda_sharing": "public",
             "is_active": "on",
         },
     )
     assert response.status_code == 302
     organisation = Organisation.objects.get(name_en="Valleys Health Board")
     assert organisation.name_cy == "Bwrdd Iechyd y Cymoedd"
+    assert organisation.agenda_sharing == "public"
     assert organisation.history.first().history_user == admin
     admin.language = "cy"
     admin.save()
@@ -31,7 +33,12 @@ def test_it_refuses_a_duplicate_name_and_keeps_the_form(
 ) -> None:
     response = client_for(admin).post(
         "/manage/organisations/add/",
-        {"name_en": council.name_en, "name_cy": "Rhywbeth", "kind": "council"},
+        {
+            "name_en": council.name_en,
+            "name_cy": "Rhywbeth",
+            "kind": "council",
+            "agenda_sharing": "members",
+        },
     )
     assert response.status_code == 200
     body = response.content.decode()

@@ -31,6 +31,7 @@ OPEN_STATES = (State.SUBMITTED, State.TRIAGED, State.SHORTLISTED, State.PRIORITI
 class ClosedReason(models.TextChoices):
     MERGED = "merged", _("Merged with a question that asks the same")
     OUT_OF_SCOPE = "out_of_scope", _("Out of scope")
+    REJECTED = "rejected", _("Not taken forward by the steering group")
 
 
 class Affected(models.TextChoices):
@@ -53,10 +54,21 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         return self.current().filter(state__in=OPEN_STATES)
 
     def visible_to(self, person: Any) -> "QuestionQuerySet":
-        """Until the public agenda lands, a question is seen only inside its organisation, and
-        by its author (who may since have left it)."""
+        """A question is seen inside its organisation and by its author (who may since have
+        left it). Once prioritised, it is on the organisation's agenda, which anyone signed in
+        sees if the organisation shares it with them (agenda_sharing signed_in or public)."""
+        from pontio.organisations.models import AgendaSharing
+
         organisations = person.memberships.values("organisation")
-        return self.filter(models.Q(organisation__in=organisations) | models.Q(author=person))
+        on_shared_agenda = models.Q(
+            organisation__agenda_sharing__in=(AgendaSharing.SIGNED_IN, AgendaSharing.PUBLIC),
+            organisation__is_active=True,
+            state__in=(State.PRIORITISED, State.COMMISSIONED, State.ANSWERED),
+            merged_into__isnull=True,
+        )
+        return self.filter(
+            models.Q(organisation__in=organisations) | models.Q(author=person) | on_shared_agenda
+        )
 
 
 class Question(models.Model):
@@ -110,6 +122,8 @@ class Question(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_questions"
     )
     clarification_asked = models.BooleanField(default=False)
+    # Its place in the organisation's top ten, as the final workshop of a round agreed it.
+    agenda_place = models.PositiveSmallIntegerField(_("place on the agenda"), null=True, blank=True)
     answered_by = models.ManyToManyField(
         "library.Record", blank=True, related_name="questions_answered"
     )
@@ -217,6 +231,8 @@ class Action(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", _("Closed as out of scope")
     MERGED = "merged", _("Merged into another question")
     MERGED_IN = "merged_in", _("Another question was merged into this one")
+    PLACED = "placed", _("Placed by the final workshop")
+    DECIDED = "decided", _("Decided by the steering group")
 
 
 class TriageAction(models.Model):
@@ -248,6 +264,13 @@ class TriageAction(models.Model):
             return None
         return str(State(self.before).label), str(State(self.after).label)
 
+    @property
+    def outcome_label(self) -> str:
+        """For a steering group decision, what was decided, in the reader's language."""
+        from .meetings import Outcome
+
+        return str(Outcome(self.after).label) if self.after in Outcome.values else ""
+
 
 class Notice(models.Model):
     """An in-app notice to one person about a question. The message is a key and values, put
@@ -271,105 +294,6 @@ class Notice(models.Model):
 
     @property
     def message(self) -> str:
-        from .notices import notice_text
+        from pontio.agenda.notices import notice_text
 
         return notice_text(self.kind, self.params)
-
-
-class RoundQuerySet(models.QuerySet["Round"]):
-    def visible_to(self, person: Any) -> "RoundQuerySet":
-        """A round is seen only inside its organisation."""
-        return self.filter(organisation__in=person.memberships.values("organisation"))
-
-
-class Round(models.Model):
-    """A prioritisation round: the steering group asks an electorate to rank a shortlist."""
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        related_name="rounds",
-        verbose_name=_("organisation"),
-    )
-    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
-    shortlist = models.ManyToManyField(Question, related_name="rounds")
-    # The electorate: SupporterGroup keys, and if any teams are named, only their members.
-    groups = models.JSONField(_("who may vote"), default=list)
-    teams = models.ManyToManyField("organisations.Team", blank=True, related_name="rounds")
-    picks = models.PositiveSmallIntegerField(_("how many questions each person picks"), default=10)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = RoundQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-closes_at", "-pk"]
-        verbose_name = _("prioritisation round")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(closes_at__gt=models.F("opens_at")),
-                name="round_closes_after_it_opens",
-            ),
-            models.CheckConstraint(condition=models.Q(picks__gte=1), name="round_picks_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def title(self) -> str:
-        wanted = "cy" if (get_language() or "en").startswith("cy") else "en"
-        other = "en" if wanted == "cy" else "cy"
-        return str(getattr(self, f"title_{wanted}") or getattr(self, f"title_{other}"))
-
-    def is_open_at(self, moment: Any) -> bool:
-        return bool(self.opens_at <= moment < self.closes_at)
-
-    def is_closed_at(self, moment: Any) -> bool:
-        return bool(moment >= self.closes_at)
-
-    @property
-    def group_labels(self) -> list[str]:
-        return [str(SupporterGroup(g).label) for g in self.groups if g in SupporterGroup.values]
-
-
-class Ballot(models.Model):
-    """One person's ballot in a round. Only its voter ever sees its choices; results count
-    choices by the group stored here, so they need no one's identity."""
-
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ballots")
-    voter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ballots"
-    )
-    # The voter's group when they voted (see permissions.person_group).
-    group = models.CharField(max_length=20, choices=SupporterGroup.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint("round", "voter", name="ballot_once_per_round")]
-
-    def __str__(self) -> str:
-        return f"ballot {self.pk} in round {self.round_id}"
-
-
-class BallotChoice(models.Model):
-    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="choices")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    rank = models.PositiveSmallIntegerField()  # 1 is the voter's first choice
-
-    class Meta:
-        ordering = ["rank"]
-        constraints = [
-            models.UniqueConstraint("ballot", "question", name="ballot_question_once"),
-            models.UniqueConstraint("ballot", "rank", name="ballot_rank_once"),
-            models.CheckConstraint(condition=models.Q(rank__gte=1), name="ballot_rank_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.question_id} ranked {self.rank}"

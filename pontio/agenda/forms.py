@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from pontio.accounts.models import Language
 from pontio.core.forms import Form
 from pontio.library.forms import TopicField
-from pontio.organisations.models import Team
+from pontio.organisations.models import Organisation, Team
 from pontio.taxonomy.models import Priority
 
 from .models import Affected, Question, State, SupporterGroup
@@ -263,9 +263,7 @@ class RoundForm(Form):
     )
     groups = forms.MultipleChoiceField(
         label=_("Who may vote"),
-        choices=[
-            (g.value, g.label) for g in SupporterGroup if g != SupporterGroup.LIVED_EXPERIENCE
-        ],
+        choices=SupporterGroup.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one group who may vote")},
     )
@@ -275,6 +273,13 @@ class RoundForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave all unticked to ask the whole organisation."),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Also ask these organisations (optional)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Their members vote as partners, so tick Partners above too."),
     )
     picks = forms.IntegerField(
         label=_("How many questions each person picks"), min_value=1, max_value=50, initial=10
@@ -294,11 +299,21 @@ class RoundForm(Form):
         )
         teams: Any = self.fields["teams"]
         teams.queryset = Team.objects.filter(organisation=organisation, is_active=True)
+        partners: Any = self.fields["partners"]
+        partners.queryset = Organisation.objects.active().exclude(pk=organisation.pk)
+        if not teams.queryset.filter(lived_experience=True).exists():
+            # The organisation does not record lived experience: nobody would be in that group.
+            groups: Any = self.fields["groups"]
+            groups.choices = [
+                c for c in SupporterGroup.choices if c[0] != SupporterGroup.LIVED_EXPERIENCE
+            ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("title_en", "").strip() and not data.get("title_cy", "").strip():
             self.add_error("title_en", _("Give the round a title in English or Welsh"))
+        if data.get("partners") and SupporterGroup.PARTNER not in data.get("groups", []):
+            self.add_error("groups", _("Tick Partners to let the organisations you ask vote"))
         return data
 
 

@@ -59,22 +59,24 @@ def can_edit(person: Any, question: Question) -> bool:
 
 def supporter_group(person: Any, question: Question) -> str:
     """The group a supporter's support is counted in, kept apart as the James Lind Alliance
-    method asks:
-
-    - partners: people from outside the question's organisation, and academics;
-    - managers and leaders: senior leaders and steering group members;
-    - practitioners: everyone else in the organisation (social workers, champions, brokers,
-      embedded researchers).
-
-    People with lived experience have a group of their own, but Pontio does not record lived
-    experience yet, so nobody is counted in it until organisations can record it."""
+    method asks (see person_group)."""
     return person_group(person, question.organisation_id)
 
 
 def person_group(person: Any, organisation_id: int) -> str:
-    """The group a person counts in for an organisation (see supporter_group)."""
+    """The group a person counts in for an organisation:
+
+    - partners: people from outside the organisation, and academics;
+    - people with lived experience: members of one of its teams marked as taking part for
+      their lived experience (how an organisation records it);
+    - managers and leaders: senior leaders and steering group members;
+    - practitioners: everyone else in the organisation (social workers, champions, brokers,
+      embedded researchers)."""
     if person.has_role(Role.ACADEMIC) or not is_member(person, organisation_id):
         return SupporterGroup.PARTNER
+    lived = person.memberships.filter(organisation=organisation_id, team__lived_experience=True)
+    if lived.exists():
+        return SupporterGroup.LIVED_EXPERIENCE
     if person.has_role(*MANAGERS):
         return SupporterGroup.MANAGER
     return SupporterGroup.PRACTITIONER
@@ -86,14 +88,16 @@ def can_open_round(person: Any, organisation_id: int) -> bool:
 
 
 def in_electorate(person: Any, round: Any) -> bool:
-    """A person votes in a round if they belong to its organisation, count in one of its groups
-    and, when the round names teams, are in one of them."""
-    if not is_member(person, round.organisation_id):
-        return False
+    """A person votes in a round if they count in one of its groups and either belong to its
+    organisation (and, when the round names teams, to one of them) or belong to one of the
+    partner organisations it asks (who count as partners)."""
     if person_group(person, round.organisation_id) not in round.groups:
         return False
-    teams = list(round.teams.values_list("pk", flat=True))
-    return not teams or bool(person.memberships.filter(team__in=teams).exists())
+    if is_member(person, round.organisation_id):
+        teams = list(round.teams.values_list("pk", flat=True))
+        return not teams or bool(person.memberships.filter(team__in=teams).exists())
+    partners = round.partners.values("pk")
+    return bool(person.memberships.filter(organisation__in=partners).exists())
 
 
 def can_see_meetings(person: Any, organisation_id: int) -> bool:

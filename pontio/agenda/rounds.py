@@ -30,6 +30,7 @@ def round_open(
     shortlist: Iterable[Question],
     groups: Iterable[str],
     teams: Iterable[Any] = (),
+    partners: Iterable[Any] = (),
     picks: int = 10,
     opens_at: datetime | None = None,
     closes_at: datetime,
@@ -51,6 +52,11 @@ def round_open(
     teams = list(teams)
     if any(t.organisation_id != organisation.pk for t in teams):
         raise AgendaError(_("Choose teams of the round's organisation."))
+    partners = list(partners)
+    if any(p.pk == organisation.pk or not p.is_active for p in partners):
+        raise AgendaError(_("Choose other organisations that are still active as partners."))
+    if partners and SupporterGroup.PARTNER not in groups:
+        raise AgendaError(_("To ask partner organisations, let partners vote."))
     if not title_en.strip() and not title_cy.strip():
         raise AgendaError(_("Give the round a title."))
     if picks < 1:
@@ -70,6 +76,7 @@ def round_open(
     )
     round.shortlist.set(questions)
     round.teams.set(teams)
+    round.partners.set(partners)
     return round
 
 

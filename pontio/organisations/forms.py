@@ -15,4 +15,4 @@ class OrganisationForm(ModelForm):
 class TeamForm(ModelForm):
     class Meta:
         model = Team
-        fields = ["name_en", "name_cy", "is_active"]
+        fields = ["name_en", "name_cy", "lived_experience", "is_active"]

@@ -60,6 +60,16 @@ class Team(BilingualName):
         Organisation, on_delete=models.PROTECT, related_name="teams", verbose_name=_("organisation")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # How an organisation records lived experience: by a team (a panel of care-experienced young
+    # people, a parents' group), not by a mark on each person.
+    lived_experience = models.BooleanField(
+        _("its members take part for their lived experience"),
+        default=False,
+        help_text=_(
+            "For example a panel of care-experienced young people: their support and votes on "
+            "the research agenda are counted as a group of their own."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

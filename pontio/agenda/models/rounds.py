@@ -12,8 +12,10 @@ from .questions import Question, SupporterGroup
 
 class RoundQuerySet(models.QuerySet["Round"]):
     def visible_to(self, person: Any) -> "RoundQuerySet":
-        """A round is seen only inside its organisation."""
-        return self.filter(organisation__in=person.memberships.values("organisation"))
+        """A round is seen inside its organisation and by the partner organisations it asks."""
+        organisations = person.memberships.values("organisation")
+        asked = self.filter(partners__in=organisations).values("pk")
+        return self.filter(models.Q(organisation__in=organisations) | models.Q(pk__in=asked))
 
 
 class Round(models.Model):
@@ -31,6 +33,10 @@ class Round(models.Model):
     # The electorate: SupporterGroup keys, and if any teams are named, only their members.
     groups = models.JSONField(_("who may vote"), default=list)
     teams = models.ManyToManyField("organisations.Team", blank=True, related_name="rounds")
+    # Other organisations whose members are asked too; they vote as partners.
+    partners = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="rounds_joined"
+    )
     picks = models.PositiveSmallIntegerField(_("how many questions each person picks"), default=10)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))

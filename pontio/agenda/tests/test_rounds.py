@@ -213,24 +213,27 @@ def vote_through_pages_closed(client: Any, round: Round, questions: list[Questio
 
 
 def test_a_steering_member_opens_a_round_through_the_form(
-    client_for: Any, steering_member: Person, shortlist: list[Question]
+    client_for: Any, steering_member: Person, shortlist: list[Question], university: Organisation
 ) -> None:
     client = client_for(steering_member)
     assert client.get("/agenda/rounds/open/").status_code == 200
-    response = client.post(
-        "/agenda/rounds/open/",
-        {
-            "title_en": "Our top questions",
-            "shortlist": ids(shortlist[:2]),
-            "groups": ["practitioner", "manager"],
-            "picks": "2",
-            "closes_at": (timezone.now() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"),
-        },
-    )
+    data = {
+        "title_en": "Our top questions",
+        "shortlist": ids(shortlist[:2]),
+        "groups": ["practitioner", "manager"],
+        "partners": [university.pk],
+        "picks": "2",
+        "closes_at": (timezone.now() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    refused = client.post("/agenda/rounds/open/", data).content.decode()
+    assert "Tick Partners to let the organisations you ask vote" in refused
+    assert 'value="Our top questions"' in refused and not Round.objects.exists()
+    response = client.post("/agenda/rounds/open/", {**data, "groups": ["practitioner", "partner"]})
     assert response.status_code == 302
     opened = Round.objects.get()
     assert list(opened.shortlist.order_by("pk")) == shortlist[:2]
-    assert opened.groups == ["practitioner", "manager"] and opened.picks == 2
+    assert opened.groups == ["practitioner", "partner"] and opened.picks == 2
+    assert list(opened.partners.all()) == [university]
 
 
 def test_people_outside_steering_cannot_open_a_round(
@@ -381,3 +384,27 @@ def test_opening_a_round_without_title_or_questions_says_what_is_missing(
     assert not Round.objects.exists()
     lister = client_for(social_worker).get("/agenda/rounds/").content.decode()
     assert "Open a round" not in lister
+
+
+def test_partner_organisations_asked_vote_as_partners_and_no_others(
+    client_for: Any,
+    steering_member: Person,
+    academic: Person,
+    university: Organisation,
+    shortlist: list[Question],
+) -> None:
+    not_asked = make_round(steering_member, shortlist)
+    with pytest.raises(AgendaError, match="not among the people asked to vote"):
+        ballot_cast(person=academic, round=not_asked, question_ids=[shortlist[0].pk])
+    assert client_for(academic).get(f"/agenda/rounds/{not_asked.pk}/").status_code == 404
+    with pytest.raises(AgendaError, match="let partners vote"):
+        make_round(steering_member, shortlist, partners=[university], groups=["practitioner"])
+
+    asked = make_round(steering_member, shortlist, partners=[university])
+    client = client_for(academic)
+    page = client.get(f"/agenda/rounds/{asked.pk}/").content.decode()
+    assert "Cast my ballot" in page and university.name_en in page
+    assert f'href="/agenda/questions/{shortlist[0].pk}/"' not in page  # not theirs to open
+    ballot_cast(person=academic, round=asked, question_ids=[shortlist[0].pk])
+    assert Ballot.objects.get(round=asked, voter=academic).group == SupporterGroup.PARTNER
+    assert client.get(f"/agenda/rounds/{not_asked.pk}/").status_code == 404

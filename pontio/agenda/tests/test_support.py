@@ -8,10 +8,11 @@ from django.db import IntegrityError
 
 from pontio.accounts.models import Person, Role
 from pontio.agenda import services
+from pontio.agenda.forms import RoundForm
 from pontio.agenda.models import Notice, Support, SupporterGroup
 from pontio.agenda.tests.helpers import make_question
 from pontio.agenda.triage import question_close_out_of_scope
-from pontio.conftest import make_person
+from pontio.conftest import make_person, make_team
 from pontio.organisations.models import Organisation
 
 
@@ -66,6 +67,18 @@ def test_counts_are_by_group_and_never_name_supporters(
     assert "People with lived experience" not in body  # not recorded: not shown
     for person in (champion, broker, steering_member, partner):
         assert person.name not in body
+
+    # An organisation records lived experience by a team marked so; its members count apart.
+    panel = make_team(council, "Young people's panel")
+    panel.lived_experience = True
+    panel.save()
+    young = make_person("cerys@example.org", "Cerys Ward", team=panel)
+    services.question_support(person=young, question=question)
+    assert Support.objects.get(person=young).group == SupporterGroup.LIVED_EXPERIENCE
+    body = client_for(social_worker).get(f"/agenda/questions/{question.pk}/").content.decode()
+    assert "People with lived experience" in body and young.name not in body
+    groups = dict(RoundForm(organisation=council).fields["groups"].choices)  # type: ignore[attr-defined]
+    assert SupporterGroup.LIVED_EXPERIENCE in groups
 
 
 def test_support_can_be_withdrawn_and_you_still_follow(

@@ -15,7 +15,12 @@ from pontio.agenda import rounds
 from pontio.agenda import workshop as workshop_service
 from pontio.agenda.forms import BallotOrderForm, BallotPickForm, RoundForm
 from pontio.agenda.models import Round
-from pontio.agenda.permissions import can_open_round, in_electorate, raising_organisation
+from pontio.agenda.permissions import (
+    can_open_round,
+    in_electorate,
+    is_member,
+    raising_organisation,
+)
 from pontio.agenda.services import AgendaError
 from pontio.agenda.steering_forms import WorkshopForm
 from pontio.core.permissions import person_of
@@ -87,6 +92,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_open": found.is_open_at(now),
             "is_closed": found.is_closed_at(now),
             "may_vote": in_electorate(person, found),
+            "is_member": is_member(person, found.organisation_id),
             "my_choices": rounds.my_choices(person, found),
         },
     )
@@ -159,6 +165,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "agreed": found.agreed_places.select_related("question"),
             "top": workshop_service.TOP,
             "can_agree": can_open_round(person_of(request), found.organisation_id),
+            "is_member": is_member(person_of(request), found.organisation_id),
         },
     )
 

@@ -37,10 +37,12 @@ def urls() -> Any:
     """The API's URL patterns. Ninja checks every call's authentication itself, so Django's
     LoginRequiredMiddleware (which would redirect token callers to a sign-in page) stands back."""
     from pontio.agenda.api import router as agenda
+    from pontio.briefs.api import router as briefs
     from pontio.library.api import router as library
 
     api.add_router("/records", library)
     api.add_router("/questions", agenda)
+    api.add_router("/briefs", briefs)
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback.login_required = False  # type: ignore[union-attr]

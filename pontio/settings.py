@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "pontio.taxonomy",
     "pontio.library",
     "pontio.agenda",
+    "pontio.briefs",
+    "pontio.people",
     "pontio.search",
     "pontio.jobs",
     "pontio.audit",
@@ -288,6 +290,11 @@ CACHES = {
         "LOCATION": "pontio_cache",
     }
 }
+
+# Which plain-language findings stop a brief being published (pontio.briefs.checks.Kind);
+# unset, the checks' own default applies.
+if os.environ.get("PONTIO_BRIEF_PUBLISH_BLOCKERS"):
+    BRIEF_PUBLISH_BLOCKERS = tuple(envlist("PONTIO_BRIEF_PUBLISH_BLOCKERS", []))
 
 # Security: deny by default (LoginRequiredMiddleware), CSP, HTTPS settings when served over TLS.
 SECURE_CSP = {

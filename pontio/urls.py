@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("pontio.accounts.urls")),
     path("library/", include("pontio.library.urls")),
     path("agenda/", include("pontio.agenda.urls")),
+    path("briefs/", include("pontio.briefs.urls")),
     path("manage/organisations/", include("pontio.organisations.urls")),
     path("manage/", include("pontio.taxonomy.urls")),
     path("manage/jobs/", include("pontio.jobs.urls")),

@@ -1,19 +1,23 @@
 """The steering group's meeting pack: the agenda, the decisions and the actions of one meeting,
 gathered once and written as an accessible PDF or as a Word document, in the active language."""
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from django.utils.translation import ngettext
+
+from pontio.core.documents import (
+    document_language,
+    docx_bytes,
+    docx_table,
+    new_docx,
+    page_footer_css,
+    pdf_writer,
+)
 
 from .models import ItemKind, Meeting, Outcome
 from .selectors import supports_by_group
@@ -70,10 +74,6 @@ class MeetingPack:
     actions: list[PackAction]
 
 
-def _pack_language() -> str:
-    return "cy" if (get_language() or "en").startswith("cy") else "en"
-
-
 def pack_contents(meeting: Meeting) -> MeetingPack:
     """Everything the pack shows, in at most six queries however long the agenda is."""
     items = list(meeting.items.select_related("question").order_by("position", "pk"))
@@ -89,7 +89,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
                 kind=item.kind,
                 kind_label=item.get_kind_display(),
                 title=item.title,
-                lang=_pack_language(),
+                lang=document_language(),
                 state="",
                 supporters=None,
                 note=item.note,
@@ -99,7 +99,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
             kind=item.kind,
             kind_label=item.get_kind_display(),
             title=item.title or question.text,
-            lang=_pack_language() if item.title else question.text_lang,
+            lang=document_language() if item.title else question.text_lang,
             state=question.get_state_display(),
             supporters=sum(support.get(question.pk, {}).values()),
             note=item.note,
@@ -110,7 +110,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
         organisation=meeting.organisation.name,
         starts_at=meeting.starts_at,
         place=meeting.place,
-        language=_pack_language(),
+        language=document_language(),
         items=[pack_item(number, item) for number, item in enumerate(items, start=1)],
         decisions=[
             PackDecision(
@@ -134,52 +134,12 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
     )
 
 
-class PdfUnavailable(Exception):
-    """WeasyPrint cannot run: the Pango library it draws text with is missing."""
-
-
-def _pdf_tools() -> tuple[Any, Any]:
-    """WeasyPrint, loaded when a PDF is asked for, so that Pontio runs where Pango is missing
-    (only the PDF pack is then unavailable, and says so)."""
-    try:
-        from weasyprint import HTML  # type: ignore[import-untyped]
-        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
-    except OSError as error:
-        raise PdfUnavailable(str(error)) from error
-
-    class NoFetching(URLFetcher):  # type: ignore[misc]
-        """The pack is built from the template alone: nothing is fetched, local or remote."""
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            raise ValueError(f"The meeting pack fetches nothing: {url}")
-
-    return HTML, NoFetching
-
-
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _page_footer_css() -> str:
-    """The footer's "Page 2 of 5" as a CSS `content` value, translated as one sentence."""
-    words = _("Page %(page)s of %(pages)s") % {"page": "\0page\0", "pages": "\0pages\0"}
-    parts = []
-    for part in words.split("\0"):
-        if part in ("page", "pages"):
-            parts.append(f"counter({part})")
-        elif part:
-            parts.append(_css_string(part))
-    return " ".join(parts)
-
-
 def pack_pdf(meeting: Meeting) -> bytes:
     """The pack as a tagged PDF/UA-1 document with its title and language set."""
-    html_document, no_fetching = _pdf_tools()
+    write = pdf_writer()
     pack = pack_contents(meeting)
-    html = render_to_string("agenda/pack.html", {"pack": pack, "page_footer": _page_footer_css()})
-    document = html_document(string=html, base_url=None, url_fetcher=no_fetching())
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
-    return pdf
+    html = render_to_string("agenda/pack.html", {"pack": pack, "page_footer": page_footer_css()})
+    return write(html)
 
 
 def _when(value: datetime) -> str:
@@ -190,49 +150,15 @@ def _supporters(n: int) -> str:
     return ngettext("%(n)s supporter", "%(n)s supporters", n) % {"n": n}
 
 
-def _table(document: DocxDocument, headers: list[str], rows: list[list[str]]) -> None:
-    """A table whose first row is marked as its header, repeated on each page."""
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    row_properties = header._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    row_properties.append(repeat)
-    for cell, text in zip(header.cells, headers, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
-
-
-def _set_language(document: DocxDocument, language: str) -> None:
-    """Word reads the language of text (for spelling and speech) from the default run style."""
-    tag = f"{language}-GB"
-    document.core_properties.language = tag
-    run_defaults = document.styles.element.find(qn("w:docDefaults"))
-    if run_defaults is None:
-        return
-    run_properties = run_defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    if run_properties is None:
-        return
-    lang = run_properties.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        run_properties.append(lang)
-    lang.set(qn("w:val"), tag)
-
-
 def pack_docx(meeting: Meeting) -> bytes:
     """The pack as a Word document, with the same headings and tables as the PDF."""
     pack = pack_contents(meeting)
-    document = Document()
-    document.core_properties.title = pack.title
-    document.core_properties.subject = _("Meeting pack")
-    document.core_properties.author = pack.organisation
-    _set_language(document, pack.language)
-    document.styles["Normal"].font.name = "Arial"
+    document = new_docx(
+        title=pack.title,
+        subject=_("Meeting pack"),
+        author=pack.organisation,
+        language=pack.language,
+    )
 
     document.add_heading(pack.title, level=1)
     details = document.add_paragraph()
@@ -258,7 +184,7 @@ def pack_docx(meeting: Meeting) -> bytes:
 
     document.add_heading(_("Decisions"), level=2)
     if pack.decisions:
-        _table(
+        docx_table(
             document,
             [_("Decision"), _("Questions"), _("What is commissioned"), _("Reason")],
             [
@@ -276,7 +202,7 @@ def pack_docx(meeting: Meeting) -> bytes:
 
     document.add_heading(_("Actions"), level=2)
     if pack.actions:
-        _table(
+        docx_table(
             document,
             [_("Action"), _("Owner"), _("Due"), _("Done")],
             [
@@ -292,6 +218,4 @@ def pack_docx(meeting: Meeting) -> bytes:
     else:
         document.add_paragraph(_("No actions have been agreed."))
 
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_bytes(document)

@@ -160,6 +160,13 @@ def records_answering(person: Any, question: Question) -> list[Any]:
     return list(records_visible(person).filter(questions_answered=question))
 
 
+def briefs_answering(person: Any, question: Question) -> list[Any]:
+    """The published evidence briefs that answer the question, those the person may read."""
+    from pontio.briefs.models import Brief
+
+    return list(Brief.objects.readable_by(person).filter(answers=question, state="published"))
+
+
 def notices_for(person: Any) -> QuerySet[Notice]:
     """The person's notices about questions they may still see, newest first."""
     return Notice.objects.filter(

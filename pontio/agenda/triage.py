@@ -158,6 +158,25 @@ def question_mark_answered(
     notices_send(question=question, kind="answered", actor=person)
 
 
+def questions_answered_by_brief(*, person: Any, brief: Any) -> int:
+    """A published evidence brief answers the agenda questions it names: those still open or
+    commissioned become answered (the question's page shows the brief) and followers are told.
+    Returns how many moved."""
+    moved = 0
+    for question in brief.answers.filter(merged_into__isnull=True).exclude(state__in=ENDED):
+        before = question_set_state(person=person, question=question, state=State.ANSWERED)
+        TriageAction.objects.create(
+            question=question,
+            actor=person,
+            action=Action.ANSWERED,
+            before=before,
+            after=brief.title_en or brief.title_cy,
+        )
+        notices_send(question=question, kind="answered_brief", actor=person)
+        moved += 1
+    return moved
+
+
 @transaction.atomic
 def question_close_out_of_scope(*, person: Any, question: Question, reason: str) -> None:
     _require_current(question)

@@ -22,7 +22,12 @@ AREAS = [
         _("One evidence library for every team and partner."),
         "library:search",
     ),
-    Area("briefs", _("Briefs"), _("Plain-language evidence briefs in English and Welsh.")),
+    Area(
+        "briefs",
+        _("Briefs"),
+        _("Plain-language evidence briefs in English and Welsh."),
+        "briefs:list",
+    ),
     Area(
         "agenda",
         _("Research agenda"),

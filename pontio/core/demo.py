@@ -200,4 +200,7 @@ def demo_load() -> list[DemoPerson]:
     from pontio.agenda.demo import demo_agenda_load
 
     demo_agenda_load(organisation=council, broker=broker)
+    from pontio.briefs.demo import demo_briefs_load
+
+    demo_briefs_load(organisation=council, broker=broker)
     return PEOPLE

@@ -8,7 +8,15 @@ from .models import Organisation, Team
 class OrganisationForm(ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name_en", "name_cy", "kind", "agenda_sharing", "partners_may_ask", "is_active"]
+        fields = [
+            "name_en",
+            "name_cy",
+            "kind",
+            "agenda_sharing",
+            "partners_may_ask",
+            "briefs_english_first",
+            "is_active",
+        ]
         help_texts = {"is_active": _("Inactive organisations cannot be chosen for new people.")}
 
 

@@ -44,6 +44,10 @@ class Organisation(BilingualName):
         default=False,
         help_text=_("People from other organisations, such as partner universities."),
     )
+    briefs_english_first = models.BooleanField(
+        _("evidence briefs may be published in English before the Welsh version is ready"),
+        default=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()

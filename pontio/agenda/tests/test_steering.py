@@ -308,11 +308,12 @@ def test_without_pango_the_pdf_pack_says_so_and_word_still_works(
     client_for: Any, meeting: Meeting, steering_member: Person, monkeypatch: Any
 ) -> None:
     from pontio.agenda import pack
+    from pontio.core.documents import PdfUnavailable
 
     def missing() -> Any:
-        raise pack.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+        raise PdfUnavailable("cannot load library 'libpango-1.0-0'")
 
-    monkeypatch.setattr(pack, "_pdf_tools", missing)
+    monkeypatch.setattr(pack, "pdf_writer", missing)
     client = client_for(steering_member)
     response = client.get(f"/agenda/steering/{meeting.pk}/pack.pdf", follow=True)
     assert "The PDF pack cannot be made on this server" in response.content.decode()

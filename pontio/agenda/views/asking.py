@@ -40,7 +40,10 @@ def ask(request: HttpRequest) -> HttpResponse:
         "submission_key": new_submission_key(),
     }
     form = QuestionForm(
-        request.POST or None, initial=initial, person=person, organisation=organisation
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        person=person,
+        organisation=organisation,
     )
     checked = False
     similar: list[Any] = []
@@ -102,7 +105,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "priority": question.priority_id,
     }
     form = QuestionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial=initial,
         person=person,
         organisation=question.organisation,

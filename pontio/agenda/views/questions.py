@@ -44,6 +44,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "following": question.followers.filter(pk=person.pk).exists(),
             "actions": question.actions.select_related("actor", "other"),
             "records": selectors.records_answering(person, question),
+            "briefs": selectors.briefs_answering(person, question),
             "merged_in": selectors.questions_visible(person).filter(merged_into=question),
             "support_form": SupportForm(),
             "can_edit": can_edit(person, question),

@@ -75,7 +75,8 @@ def test_an_administrator_invites_someone_who_accepts(
 PAGES_FOR_EVERYONE = [
     "/",
     "/account/",
-    "/areas/briefs/",
+    "/areas/projects/",
+    "/briefs/",
     "/accessibility/",
     "/privacy/",
     "/auth/password/change/",

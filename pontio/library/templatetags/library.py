@@ -7,8 +7,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from pontio.lib.citation import CitationSource, apa, harvard
 from pontio.lib.highlight import highlight, snippet
+from pontio.library.citing import record_apa, record_harvard
 
 register = template.Library()
 
@@ -28,30 +28,14 @@ def excerpt(text: str, query: Any) -> SafeString:
     return mark_safe(snippet(text or "", query))  # noqa: S308 (escaped by snippet)
 
 
-def _source(record: Any) -> CitationSource:
-    return CitationSource(
-        title=record.title,
-        authors=[(a.get("family", ""), a.get("given", "")) for a in record.authors],
-        year=record.year,
-        container=record.container,
-        volume=record.volume,
-        issue=record.issue,
-        pages=record.pages,
-        publisher=record.publisher,
-        doi=record.doi,
-        url=record.url,
-        kind="article" if record.record_type == "article" else "other",
-    )
-
-
 @register.filter
 def cite_apa(record: Any) -> str:
-    return apa(_source(record))
+    return record_apa(record)
 
 
 @register.filter
 def cite_harvard(record: Any) -> str:
-    return harvard(_source(record))
+    return record_harvard(record)
 
 
 @register.filter

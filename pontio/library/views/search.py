@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from pontio.briefs.selectors import briefs_matching
 from pontio.core.permissions import person_of
 from pontio.lib.query import parse_query
 from pontio.library import services
@@ -53,6 +54,8 @@ def search(request: HttpRequest) -> HttpResponse:
     page.object_list = results.records  # type: ignore[assignment]
     context = {
         "query": query,
+        # Published briefs that answer the words, shown above the records on the first page.
+        "briefs": briefs_matching(person, query) if query and page_number == 1 else [],
         "parsed": parse_query(query) if query else None,
         "filters": filters,
         "sort": sort,

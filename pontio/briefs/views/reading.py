@@ -1,0 +1,188 @@
+"""Reading briefs: the list (by topic, newest, most read, for my team), a brief's page made
+for a phone (key messages first, the rest a tap away), "I've read this", feedback, and the
+brief as PDF, Word and a team meeting pack."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pontio.accounts.models import Role
+from pontio.briefs import outputs, services
+from pontio.briefs.forms import FeedbackForm
+from pontio.briefs.models import Brief, Feedback, Read, State
+from pontio.briefs.permissions import (
+    can_edit,
+    can_publish,
+    can_review,
+    can_see_draft,
+    sees_use,
+    writing_organisation,
+)
+from pontio.briefs.views.common import reading_minutes, sections, shown, visible_brief
+from pontio.core.documents import PdfUnavailable
+from pontio.core.paging import paginate
+from pontio.core.permissions import person_of
+from pontio.taxonomy.models import Topic
+
+SORTS = {"newest": ("-published_at", "-pk"), "read": ("-read_count", "-published_at", "-pk")}
+
+
+def brief_list(request: HttpRequest) -> HttpResponse:
+    person = person_of(request)
+    briefs = Brief.objects.readable_by(person).filter(state=State.PUBLISHED)
+    topic = request.GET.get("topic", "")
+    if topic.isdigit():
+        briefs = briefs.filter(topics=int(topic))
+    team_ids = [m.team_id for m in person.memberships.all() if m.team_id]
+    for_team = request.GET.get("for") == "team" and bool(team_ids)
+    if for_team:
+        # Read most in the person's teams, then the rest.
+        briefs = briefs.annotate(
+            team_reads=Count("reads", filter=Q(reads__team__in=team_ids))
+        ).filter(team_reads__gt=0)
+    sort = request.GET.get("sort", "newest")
+    sort = sort if sort in SORTS else "newest"
+    order = ("-team_reads", *SORTS[sort]) if for_team else SORTS[sort]
+    briefs = briefs.order_by(*order).prefetch_related("topics").distinct()
+    drafts = Brief.objects.visible_to(person).exclude(state__in=(State.PUBLISHED, State.SUPERSEDED))
+    return render(
+        request,
+        "briefs/list.html",
+        {
+            "page": paginate(request, briefs),
+            "sort": sort,
+            "topic": int(topic) if topic.isdigit() else None,
+            "for_team": for_team,
+            "has_team": bool(team_ids),
+            "topics": Topic.objects.filter(briefs__state=State.PUBLISHED).distinct(),
+            "drafts": drafts.order_by("-updated_at")[:20],
+            "can_write": writing_organisation(person) is not None,
+            "is_broker": person.has_role(Role.BROKER),
+            "read_ids": set(person.brief_reads.values_list("brief", flat=True)),
+        },
+    )
+
+
+def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    brief = visible_brief(request, pk)
+    person = person_of(request)
+    newer = Brief.objects.filter(supersedes=brief, state=State.PUBLISHED).first()
+    return render(
+        request,
+        "briefs/brief.html",
+        {
+            "brief": brief,
+            **sections(brief),
+            "title_lang": shown(brief, "title")[1],
+            "reading_minutes": reading_minutes(brief),
+            "citations": brief.citations.select_related("record"),
+            "authors": brief.authors.all(),
+            "newer": newer,
+            "out_of_date": bool(brief.review_by and brief.review_by < timezone.localdate()),
+            "has_read": Read.objects.filter(brief=brief, person=person).exists(),
+            "my_feedback": Feedback.objects.filter(brief=brief, person=person).first(),
+            "feedback_form": FeedbackForm(),
+            "can_edit": can_edit(person, brief),
+            "can_review": can_review(person, brief) and brief.state == State.IN_REVIEW,
+            "can_publish": can_publish(person, brief),
+            "sees_draft": can_see_draft(person, brief),
+            "use": _use(brief) if sees_use(person, brief) else None,
+        },
+    )
+
+
+def _use(brief: Brief) -> dict[str, Any]:
+    """How much the brief is read and found useful, in numbers only: never who."""
+    by_team = (
+        Read.objects.filter(brief=brief)
+        .values("team__name_en", "team__name_cy")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    useful = brief.feedback.filter(useful=True).count()
+    return {
+        "reads": brief.read_count,
+        "by_team": [
+            (
+                row["team__name_cy"] if _welsh() and row["team__name_cy"] else row["team__name_en"],
+                row["n"],
+            )
+            for row in by_team
+        ],
+        "useful": useful,
+        "not_useful": brief.feedback.count() - useful,
+        "reasons": list(brief.feedback.exclude(why="").values_list("why", flat=True)[:20]),
+    }
+
+
+def _welsh() -> bool:
+    return (get_language() or "en").startswith("cy")
+
+
+@require_POST
+def read_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    brief = visible_brief(request, pk)
+    if brief.state == State.PUBLISHED:
+        services.read_mark(person=person_of(request), brief=brief)
+        messages.success(request, _("Noted: you have read this brief."))
+    return redirect("briefs:brief", pk=brief.pk)
+
+
+@require_POST
+def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    brief = visible_brief(request, pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        services.feedback_give(
+            person=person_of(request),
+            brief=brief,
+            useful=form.cleaned_data["useful"] == "yes",
+            why=form.cleaned_data["why"],
+        )
+        messages.success(request, _("Thank you: your feedback helps the authors."))
+    else:
+        messages.error(request, _("Choose yes or no to say whether it was useful."))
+    return redirect("briefs:brief", pk=brief.pk)
+
+
+def _download(brief: Brief, content: bytes, kind: str, extension: str, what: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    name = f"{slugify(brief.title)[:60] or 'brief'}{what}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _pdf(
+    request: HttpRequest, brief: Brief, make: Callable[[Brief], bytes], what: str
+) -> HttpResponse:
+    try:
+        content = make(brief)
+    except PdfUnavailable:
+        messages.error(
+            request, _("PDFs cannot be made on this server (a text library is missing).")
+        )
+        return redirect("briefs:brief", pk=brief.pk)
+    return _download(brief, content, "application/pdf", "pdf", what)
+
+
+def brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, visible_brief(request, pk), outputs.brief_pdf, "")
+
+
+def team_pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pdf(request, visible_brief(request, pk), outputs.team_pack_pdf, "-team-pack")
+
+
+def brief_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    brief = visible_brief(request, pk)
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return _download(brief, outputs.brief_docx(brief), kind, "docx", "")

@@ -39,10 +39,12 @@ def urls() -> Any:
     from pontio.agenda.api import router as agenda
     from pontio.briefs.api import router as briefs
     from pontio.library.api import router as library
+    from pontio.projects.api import router as projects
 
     api.add_router("/records", library)
     api.add_router("/questions", agenda)
     api.add_router("/briefs", briefs)
+    api.add_router("/projects", projects)
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback.login_required = False  # type: ignore[union-attr]

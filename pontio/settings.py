@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "pontio.agenda",
     "pontio.briefs",
     "pontio.people",
+    "pontio.projects",
     "pontio.search",
     "pontio.jobs",
     "pontio.audit",

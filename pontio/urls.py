@@ -10,6 +10,8 @@ urlpatterns = [
     path("library/", include("pontio.library.urls")),
     path("agenda/", include("pontio.agenda.urls")),
     path("briefs/", include("pontio.briefs.urls")),
+    path("experts/", include("pontio.people.urls")),
+    path("projects/", include("pontio.projects.urls")),
     path("manage/organisations/", include("pontio.organisations.urls")),
     path("manage/", include("pontio.taxonomy.urls")),
     path("manage/jobs/", include("pontio.jobs.urls")),

@@ -11,6 +11,7 @@ NOTICE_TEXT = {
     "moved": _("It moved from “%(before)s” to “%(after)s”."),
     "answered": _("A knowledge broker found research that already answers it."),
     "answered_brief": _("An evidence brief that answers it has been published."),
+    "answered_project": _("The steering group accepted the outputs of a project that answers it."),
     "out_of_scope": _("It was closed as out of scope: %(reason)s"),
     "merged": _(
         "A question you followed asked the same as this one and was merged into it. "

@@ -148,6 +148,11 @@ def decision_record(
             after=outcome,
         )
         notices_send(question=question, kind="decided", params={"outcome": outcome}, actor=person)
+    if outcome == Outcome.COMMISSION:
+        # The projects register takes it up: a stub named by what is commissioned.
+        from pontio.projects.services import project_from_decision
+
+        project_from_decision(decision=decision, person=person)
     return decision
 
 

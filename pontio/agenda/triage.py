@@ -158,21 +158,30 @@ def question_mark_answered(
     notices_send(question=question, kind="answered", actor=person)
 
 
-def questions_answered_by_brief(*, person: Any, brief: Any) -> int:
-    """A published evidence brief answers the agenda questions it names: those still open or
-    commissioned become answered (the question's page shows the brief) and followers are told.
-    Returns how many moved."""
+def questions_answered_by(
+    *,
+    person: Any,
+    questions: Iterable[Question],
+    title: str,
+    notice: str,
+    records: Iterable[Any] = (),
+) -> int:
+    """Work done elsewhere answers agenda questions (a published evidence brief, a project whose
+    outputs the steering group accepted): those not merged or ended become answered, with its
+    records if any, a line in their history naming it, and a notice to followers. Returns how
+    many moved."""
+    records = list(records)
     moved = 0
-    for question in brief.answers.filter(merged_into__isnull=True).exclude(state__in=ENDED):
+    for question in questions:
+        if question.merged_into_id is not None or question.state in ENDED:
+            continue
+        if records:
+            question.answered_by.add(*records)
         before = question_set_state(person=person, question=question, state=State.ANSWERED)
         TriageAction.objects.create(
-            question=question,
-            actor=person,
-            action=Action.ANSWERED,
-            before=before,
-            after=brief.title_en or brief.title_cy,
+            question=question, actor=person, action=Action.ANSWERED, before=before, after=title
         )
-        notices_send(question=question, kind="answered_brief", actor=person)
+        notices_send(question=question, kind=notice, actor=person)
         moved += 1
     return moved
 

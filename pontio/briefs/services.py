@@ -9,7 +9,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pontio.agenda.triage import questions_answered_by_brief
+from pontio.agenda.triage import questions_answered_by
 from pontio.core.history import save_as
 from pontio.core.markdown import clean_text
 from pontio.library.citing import record_apa
@@ -163,7 +163,12 @@ def brief_publish(*, person: Any, brief: Brief) -> Brief:
         _move(person, older, State.SUPERSEDED)
         index_briefs([older])
     index_briefs([brief])
-    questions_answered_by_brief(person=person, brief=brief)
+    questions_answered_by(
+        person=person,
+        questions=brief.answers.all(),
+        title=brief.title_en or brief.title_cy,
+        notice="answered_brief",
+    )
     return brief
 
 

@@ -35,7 +35,12 @@ AREAS = [
         "agenda:home",
     ),
     Area("projects", _("Projects"), _("Every research activity in one register.")),
-    Area("experts", _("Experts"), _("Who knows what, matched to the questions we ask.")),
+    Area(
+        "experts",
+        _("Experts"),
+        _("Who knows what, matched to the questions we ask."),
+        "people:directory",
+    ),
     Area("events", _("Events"), _("Roundtables, 1:1 briefings, journal clubs and training.")),
     Area("learning", _("Learning log"), _("Reading and discussion that count as learning.")),
     Area("insights", _("Insights"), _("Dashboards and comparative local data for leaders.")),

@@ -203,4 +203,10 @@ def demo_load() -> list[DemoPerson]:
     from pontio.briefs.demo import demo_briefs_load
 
     demo_briefs_load(organisation=council, broker=broker)
+    from pontio.people.demo import demo_people_load
+
+    demo_people_load(organisation=council)
+    from pontio.projects.demo import demo_projects_load
+
+    demo_projects_load(organisation=council)
     return PEOPLE

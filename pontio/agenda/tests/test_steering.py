@@ -318,3 +318,22 @@ def test_without_pango_the_pdf_pack_says_so_and_word_still_works(
     response = client.get(f"/agenda/steering/{meeting.pk}/pack.pdf", follow=True)
     assert "The PDF pack cannot be made on this server" in response.content.decode()
     assert client.get(f"/agenda/steering/{meeting.pk}/pack.docx").status_code == 200
+
+
+def test_a_commission_starts_a_project_in_the_register(
+    client_for: Any, meeting: Meeting, steering_member: Person, triaged: list[Question]
+) -> None:
+    from pontio.projects.models import Project
+
+    decision = steering.decision_record(
+        person=steering_member,
+        meeting=meeting,
+        outcome="commission",
+        questions=triaged[:1],
+        commissions="A rapid evidence review",
+    )
+    project = Project.objects.get(decision=decision)
+    assert project.title_en == "A rapid evidence review" and project.kind == "commissioned"
+    assert list(project.questions.all()) == triaged[:1]
+    page = client_for(steering_member).get(f"/agenda/steering/{meeting.pk}/").content.decode()
+    assert f'href="/projects/{project.pk}/"' in page

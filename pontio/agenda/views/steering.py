@@ -116,7 +116,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "meeting": found,
             "items": found.items.select_related("question"),
-            "decisions": found.decisions.select_related("decided_by").prefetch_related(
+            "decisions": found.decisions.select_related("decided_by", "project").prefetch_related(
                 Prefetch("questions", queryset=questions)
             ),
             "follow_ups": found.follow_ups.select_related("owner"),

@@ -160,3 +160,19 @@ def test_only_authors_and_brokers_edit_and_only_drafts(
     )
     assert client_for(champion).get(f"/briefs/{brief.pk}/edit/").status_code == 403
     assert Revision.objects.filter(brief=brief).count() == 3
+
+
+def test_a_brief_started_from_a_project_cites_its_outputs(
+    client_for: Any, champion: Person, broker: Person, council: Organisation
+) -> None:
+    from pontio.projects.tests.helpers import make_project
+
+    project = make_project(broker)
+    record = make_record(broker, council, "Final report of the kinship care evaluation")
+    project.records.add(record)
+    client = client_for(champion)
+    page = client.get(f"/briefs/new/?project={project.pk}").content.decode()
+    assert f'value="{project.title_en}"' in page
+    client.post("/briefs/new/", {"title_en": project.title_en, "project": project.pk})
+    brief = Brief.objects.get()
+    assert [c.record for c in brief.citations.all()] == [record]

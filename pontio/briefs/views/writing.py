@@ -19,7 +19,7 @@ from pontio.briefs.models import Brief, BriefImage, Citation
 from pontio.briefs.permissions import can_edit, can_read, writing_organisation
 from pontio.briefs.views.common import sections, visible_brief
 from pontio.core.permissions import person_of
-from pontio.library.selectors import Filters, record_for, records_search
+from pontio.library.selectors import Filters, record_for, records_search, records_visible
 
 
 def brief_new(request: HttpRequest) -> HttpResponse:
@@ -27,12 +27,31 @@ def brief_new(request: HttpRequest) -> HttpResponse:
     organisation = writing_organisation(person)
     if organisation is None:
         raise PermissionDenied
-    form = NewBriefForm(request.POST if request.method == "POST" else None)
+    project = _project(request)
+    initial = {"title_en": project.title_en, "title_cy": project.title_cy} if project else {}
+    form = NewBriefForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         brief = services.brief_create(person=person, organisation=organisation, **form.cleaned_data)
+        if project is not None:  # a brief started from a project cites its outputs
+            for record in project.records.filter(pk__in=records_visible(person).values("pk")):
+                services.citation_add(person=person, brief=brief, record=record)
         messages.success(request, _("Your draft is started. Only you and brokers can see it."))
         return redirect("briefs:edit", pk=brief.pk)
-    return render(request, "briefs/new.html", {"form": form, "organisation": organisation})
+    return render(
+        request,
+        "briefs/new.html",
+        {"form": form, "organisation": organisation, "project": project},
+    )
+
+
+def _project(request: HttpRequest) -> Any:
+    """The project a brief is started from (?project=), if the person may see it."""
+    from pontio.projects.models import Project
+
+    wanted = request.GET.get("project") or request.POST.get("project") or ""
+    if not wanted.isdigit():
+        return None
+    return Project.objects.visible_to(person_of(request)).filter(pk=int(wanted)).first()
 
 
 def _initial(brief: Brief) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Matching experts and questions in the app: the scorer of pontio.lib.matching (mean of a
-person's three closest texts, ADR 0018) over vectors already in the search index: each
-publication's record vector and each profile's stated-expertise vector. Anything not embedded
-yet (a job is on its way) is embedded here so that nobody is left out."""
+person's three closest texts, ADR 0018) over vectors from the search app (each publication's
+record vector and each profile's stated-expertise vector; search embeds any not stored yet, so
+nobody is left out, and is the only place that embeds)."""
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 
 from pontio.agenda.models import OPEN_STATES, Question
-from pontio.lib.embedding import embedder, model_available
+from pontio.lib.embedding import model_available
 from pontio.lib.matching import MatchScorer, PeopleVectors
-from pontio.search.semantic import vector_index
+from pontio.search.services import semantic_query_vector, semantic_vectors
 
 from .indexing import KIND as PROFILE_KIND
 from .indexing import expertise_text
@@ -35,30 +35,27 @@ class QuestionMatch:
     score: float
 
 
-def _vector(kind: str, item_id: int, text: str) -> Any:
-    found = vector_index().get(kind, item_id)
-    if found is not None:
-        return found
-    return embedder().embed([text])[0] if text.strip() else None
-
-
 def _people(profiles: list[Profile]) -> tuple[PeopleVectors, list[list[Any]]]:
     """Every profile's rows: its publications' vectors, then its stated expertise. Returns the
     vectors and, per profile, what each row is (a record, or None for the expertise)."""
+    works = [list(profile.works.all())[:MAX_WORKS] for profile in profiles]
+    record_items = [
+        (r.pk, ". ".join(p for p in (r.title, r.abstract) if p)) for own in works for r in own
+    ]
+    record_vectors = iter(semantic_vectors("record", record_items))
+    expertise = semantic_vectors(PROFILE_KIND, [(p.pk, expertise_text(p)) for p in profiles])
     rows: list[Any] = []
     owners: list[list[Any]] = []
     starts = [0]
-    for profile in profiles:
+    for profile_works, stated in zip(works, expertise, strict=True):
         mine: list[Any] = []
-        for record in list(profile.works.all())[:MAX_WORKS]:
-            text = ". ".join(p for p in (record.title, record.abstract) if p)
-            vector = _vector("record", record.pk, text)
+        for record in profile_works:
+            vector = next(record_vectors)
             if vector is not None:
                 rows.append(vector)
                 mine.append(record)
-        vector = _vector(PROFILE_KIND, profile.pk, expertise_text(profile))
-        if vector is not None:
-            rows.append(vector)
+        if stated is not None:
+            rows.append(stated)
             mine.append(None)
         owners.append(mine)
         starts.append(len(rows))
@@ -71,8 +68,11 @@ def _question_text(question: Question) -> str:
 
 
 def _question_vectors(questions: list[Question]) -> Any:
-    rows = [_vector("question", q.pk, _question_text(q)) for q in questions]
-    return np.vstack(rows).astype(np.float32)
+    rows = semantic_vectors("question", [(q.pk, _question_text(q)) for q in questions])
+    size = next((len(row) for row in rows if row is not None), 384)
+    return np.vstack([row if row is not None else np.zeros(size) for row in rows]).astype(
+        np.float32
+    )
 
 
 def _score(people: PeopleVectors, targets: Any) -> Any:
@@ -91,13 +91,12 @@ def _candidates(person: Any) -> list[Profile]:
 
 def experts_for_text(person: Any, text: str, *, limit: int = 10) -> list[ExpertMatch]:
     """Published experts the person may see, best first, each with the texts that matched."""
-    if not text.strip() or not model_available():
-        return []
-    profiles = _candidates(person)
+    query = semantic_query_vector(text)
+    profiles = _candidates(person) if query is not None else []
     if not profiles:
         return []
     people, owners = _people(profiles)
-    target = embedder().embed_query(text).astype(np.float32)[None, :]
+    target = np.asarray(query, np.float32)[None, :]
     scores = _score(people, target)[0]
     similarities = people.vectors @ target[0] if len(people.vectors) else np.zeros(0)
     matches = []

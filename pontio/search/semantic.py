@@ -8,6 +8,7 @@ import threading
 from collections.abc import Collection, Iterable, Sequence
 from itertools import batched
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -104,6 +105,28 @@ def semantic_similar_to(
     if vector is None:
         return []
     return index.search(vector, kinds=kinds, k=limit, exclude=[(kind, item_id)])
+
+
+def semantic_vectors(kind: str, items: Sequence[tuple[int, str]]) -> list[Any]:
+    """Each item's vector: the stored one, or (while its embedding job has not run yet) its
+    text embedded now, all missing ones in one batch; None for an item with no text. For
+    apps that combine vectors in their own way (expert matching), so that only this module
+    embeds."""
+    index = vector_index()
+    found: list[Any] = [index.get(kind, item_id) for item_id, _text in items]
+    missing = [i for i, vector in enumerate(found) if vector is None and items[i][1].strip()]
+    if missing and model_available():
+        made = embedder().embed([items[i][1] for i in missing])
+        for row, i in enumerate(missing):
+            found[i] = made[row]
+    return found
+
+
+def semantic_query_vector(text: str) -> Any:
+    """A typed text's vector, or None when there is no text or no model."""
+    if not text.strip() or not model_available():
+        return None
+    return embedder().embed_query(text)
 
 
 def semantic_has(kind: str, item_id: int) -> bool:

@@ -22,9 +22,11 @@ from pontio.search.semantic import (
     semantic_available,
     semantic_count,
     semantic_has,
+    semantic_query_vector,
     semantic_queue,
     semantic_search,
     semantic_similar_to,
+    semantic_vectors,
 )
 from pontio.search.sources import Source, register_source
 
@@ -45,8 +47,10 @@ __all__ = [
     "semantic_available",
     "semantic_count",
     "semantic_has",
+    "semantic_query_vector",
     "semantic_queue",
     "semantic_search",
+    "semantic_vectors",
     "similar_text",
     "similar_to",
 ]

@@ -113,3 +113,18 @@ def test_it_fuses_keyword_scores_and_cosines() -> None:
     assert fused[0].by_keyword and fused[0].by_meaning
     assert fused[2].by_meaning and not fused[2].by_keyword
     assert fuse(keyword=[], meaning=[]) == []
+
+
+def test_it_gives_stored_vectors_and_embeds_only_the_missing(library: Any) -> None:
+    import numpy as np
+
+    from pontio.search.services import semantic_query_vector, semantic_vectors
+
+    stored, fresh, empty = semantic_vectors(
+        KIND, [(1, "ignored: the stored vector wins"), (99, "Kinship care"), (98, " ")]
+    )
+    assert empty is None and stored is not None and fresh is not None
+    query = semantic_query_vector("Educational outcomes of looked-after children")
+    assert float(np.dot(stored, query)) > 0.95  # the stored vector of item 1, not the text given
+    assert float(np.dot(fresh, semantic_query_vector("Kinship care"))) > 0.99
+    assert semantic_query_vector("  ") is None

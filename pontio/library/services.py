@@ -93,6 +93,23 @@ def record_count_use(record: Record) -> None:
     Record.objects.filter(pk=record.pk).update(use_count=F("use_count") + 1)
 
 
+def file_check(upload: "UploadedFile[Any]") -> str:
+    """The content type of a file that may be attached (PDF or Word, within the size limit),
+    checked by its content; LibraryError says what is wrong with any other."""
+    limit = settings.LIBRARY_MAX_FILE_MB * 1024 * 1024
+    if upload.size is None or upload.size > limit:
+        raise LibraryError(
+            _("The file is larger than %(limit)s MB.") % {"limit": settings.LIBRARY_MAX_FILE_MB}
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04") and (upload.name or "").lower().endswith(".docx"):
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    raise LibraryError(_("Only PDF and Word (.docx) files can be attached."))
+
+
 def record_file_add(
     *,
     person: Any,
@@ -103,19 +120,7 @@ def record_file_add(
     openly_licensed: bool,
 ) -> RecordFile:
     """Attach a PDF or Word file. Its type is checked by its content, not only its name."""
-    limit = settings.LIBRARY_MAX_FILE_MB * 1024 * 1024
-    if upload.size is None or upload.size > limit:
-        raise LibraryError(
-            _("The file is larger than %(limit)s MB.") % {"limit": settings.LIBRARY_MAX_FILE_MB}
-        )
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        content_type = "application/pdf"
-    elif head.startswith(b"PK\x03\x04") and (upload.name or "").lower().endswith(".docx"):
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    else:
-        raise LibraryError(_("Only PDF and Word (.docx) files can be attached."))
+    content_type = file_check(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -124,7 +129,7 @@ def record_file_add(
         record=record,
         filename=(upload.name or "file")[:255],
         content_type=content_type,
-        size=upload.size,
+        size=upload.size or 0,  # file_check refused a file of unknown size
         sha256=digest.hexdigest(),
         licence=licence[:60],
         openly_licensed=openly_licensed,

@@ -219,3 +219,15 @@ class AnswerForm(Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class OutputFileForm(Form):
+    title = forms.CharField(
+        label=_("Title of the document"),
+        max_length=500,
+        error_messages={"required": _("Give the file a title")},
+    )
+    file = forms.FileField(
+        label=_("The file (PDF or Word)"),
+        error_messages={"required": _("Choose a file")},
+    )

@@ -261,3 +261,45 @@ def outputs_accept(*, person: Any, project: Project) -> int:
         notice="answered_project",
         records=project.records.all(),
     )
+
+
+@transaction.atomic
+def output_file_add(*, person: Any, project: Project, title: str, upload: Any) -> Any:
+    """A file the project produced (a report, a toolkit) goes into the library as a record with
+    the file attached, and becomes one of the project's outputs: one place for every document.
+    The file's type and size are checked by the library; nothing is kept if it is refused."""
+    from pontio.lib.records import ParsedRecord, RecordType
+    from pontio.library.services import (
+        LibraryError,
+        file_check,
+        record_create,
+        record_file_add,
+    )
+
+    _check_editor(person, project)
+    if not title.strip():
+        raise ProjectError(_("Give the file a title."))
+    try:
+        file_check(upload)  # before anything is saved: a refused file leaves nothing behind
+        record = record_create(
+            person=person,
+            organisation=project.organisation,
+            parsed=ParsedRecord(
+                title=title.strip(),
+                record_type=RecordType.REPORT,
+                year=timezone.localdate().year,
+            ),
+            source="manual",
+        )
+        record_file_add(
+            person=person,
+            organisation=project.organisation,
+            record=record,
+            upload=upload,
+            licence="",
+            openly_licensed=False,
+        )
+    except LibraryError as error:
+        raise ProjectError(str(error)) from error
+    project.records.add(record)
+    return record

@@ -20,5 +20,6 @@ urlpatterns = [
     path("<int:pk>/invite/", work.invite, name="invite"),
     path("invitations/<int:pk>/", work.invitation, name="invitation"),
     path("<int:pk>/accept-outputs/", work.accept_outputs, name="accept_outputs"),
+    path("<int:pk>/outputs/file/", work.output_file, name="output_file"),
     path("organisations/<int:organisation_pk>/feed/", feeds.projects_feed, name="feed"),
 ]

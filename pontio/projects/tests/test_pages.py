@@ -237,3 +237,24 @@ def test_the_steering_group_accepts_outputs_after_asking(
     question.refresh_from_db()
     assert question.state == State.ANSWERED
     assert "already been accepted" in client.post(url).content.decode()
+
+
+def test_a_document_the_project_produced_goes_into_the_library(
+    client_for: Any, social_worker: Person
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pontio.library.models import Record
+
+    project = make_project(social_worker)
+    client = client_for(social_worker)
+    url = f"/projects/{project.pk}/outputs/file/"
+    not_pdf = SimpleUploadedFile("report.pdf", b"GIF89a not a pdf", content_type="application/pdf")
+    refused = client.post(url, {"title": "Final report", "file": not_pdf}).content.decode()
+    assert "Only PDF and Word" in refused and 'value="Final report"' in refused
+    assert not Record.objects.exists()
+    pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf")
+    assert client.post(url, {"title": "Final report", "file": pdf}).status_code == 302
+    record = Record.objects.get()
+    assert record.title == "Final report" and record.files.count() == 1
+    assert list(project.records.all()) == [record]

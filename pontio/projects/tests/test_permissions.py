@@ -26,6 +26,7 @@ EDITING = [
     "/projects/{pk}/status/",
     "/projects/{pk}/members/",
     "/projects/{pk}/deliverables/add/",
+    "/projects/{pk}/outputs/file/",
 ]
 LEADING = ["/projects/{pk}/progress/"]
 COMMISSIONING = ["/projects/{pk}/invite/"]

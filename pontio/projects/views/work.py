@@ -18,12 +18,14 @@ from pontio.projects.forms import (
     DeliverableForm,
     InvitationForm,
     MemberForm,
+    OutputFileForm,
     ProgressForm,
 )
 from pontio.projects.models import Deliverable, ExpertInvitation, InvitationState, ProjectMember
 from pontio.projects.permissions import (
     can_accept_outputs,
     can_commission,
+    can_edit,
     can_see,
     is_lead,
 )
@@ -186,3 +188,29 @@ def accept_outputs(request: HttpRequest, pk: int) -> HttpResponse:
             "briefs": project.briefs.visible_to(person),
         },
     )
+
+
+def output_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a document the project produced; it goes into the library with the file."""
+    project = visible_project(request, pk)
+    person = person_of(request)
+    if not can_edit(person, project):
+        raise PermissionDenied
+    form = OutputFileForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.output_file_add(
+                person=person,
+                project=project,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except services.ProjectError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _("The document is in the library and listed as an output."))
+            return redirect("projects:project", pk=project.pk)
+    return render(request, "projects/output_file.html", {"project": project, "form": form})

@@ -59,6 +59,21 @@ class SqliteKeywordIndex:
         cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [table])
         return cursor.fetchone() is not None
 
+    @staticmethod
+    def _create(cursor: CursorWrapper, table: str) -> None:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5"
+            f"({', '.join(COLUMNS)}, tokenize = '{TOKENIZE}')"
+        )
+
+    def ensure(self, kind: str) -> None:
+        """Create the kind's table now, outside any transaction. SQLite cannot roll back the
+        creation of a virtual table inside a savepoint cleanly (the connection's next savepoint
+        fails with "SQL logic error"), so tables are made after migrating, never first inside
+        someone's transaction."""
+        with self._cursor() as cursor:
+            self._create(cursor, table_name(kind))
+
     def index(self, kind: str, docs: Iterable[IndexDoc]) -> int:
         table = table_name(kind)
         placeholders = ", ".join(["%s"] * (len(COLUMNS) + 1))
@@ -69,10 +84,7 @@ class SqliteKeywordIndex:
         # A savepoint inside the caller's transaction, or one transaction of its own: never a
         # commit per row.
         with transaction.atomic(using=self.using), self._cursor() as cursor:
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5"
-                f"({', '.join(COLUMNS)}, tokenize = '{TOKENIZE}')"
-            )
+            self._create(cursor, table)
             for batch in batched(docs, BATCH):
                 rows = [
                     (

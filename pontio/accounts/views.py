@@ -218,7 +218,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     new_token = ""
     if request.method == "POST":
         if revoke := request.POST.get("revoke", ""):
-            if revoke.isdigit():
+            if revoke.isdecimal():
                 token = get_object_or_404(ApiToken, pk=int(revoke), person=person)
                 services.api_token_revoke(person=person, api_token=token)
                 messages.success(

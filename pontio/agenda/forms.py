@@ -166,7 +166,7 @@ def numbers_in(text: str, kind: str) -> list[int]:
         found = re.search(rf"/{kind}/(\d+)", token)
         if found:
             numbers.append(int(found.group(1)))
-        elif token.isdigit():
+        elif token.isdecimal():
             numbers.append(int(token))
     return numbers[:20]
 

@@ -46,7 +46,7 @@ class QuestionFilters:
     def from_query(cls, data: QueryDict) -> "QuestionFilters":
         def number(name: str) -> int | None:
             value = data.get(name, "").strip()
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isdecimal() else None
 
         state = data.get("state", "")
         return cls(

@@ -55,7 +55,7 @@ def briefs_list(person: Any, filters: BriefFilters, sort: str = "") -> BriefQuer
     briefs = briefs_visible(person)
     if filters.state:
         briefs = briefs.filter(state=filters.state)
-    if filters.topic.isdigit():
+    if filters.topic.isdecimal():
         briefs = briefs.filter(topics=int(filters.topic))
     elif filters.topic:
         briefs = briefs.filter(topics__slug=filters.topic)

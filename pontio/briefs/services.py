@@ -93,12 +93,15 @@ def brief_save(
                 "what you need, then open the brief again to see their changes."
             )
         )
+    fields = dict(fields or {})
+    before = (_texts(locked), {name: getattr(locked, name) for name in fields})
     for name in TEXT_NAMES:
         if name in texts:
             setattr(locked, name, clean_text(str(texts[name])))
-    for name, value in (fields or {}).items():
+    for name, value in fields.items():
         setattr(locked, name, value)
-    if _texts(locked) == _texts(brief) and not fields and topics is None:
+    after = (_texts(locked), {name: getattr(locked, name) for name in fields})
+    if before == after and topics is None and priorities is None and answers is None:
         return locked  # an autosave with nothing new
     locked.revision = F("revision") + 1
     save_as(person, locked)
@@ -126,7 +129,7 @@ def review_request(*, person: Any, brief: Brief, reviewer: Any) -> Brief:
     """Send a draft to a reviewer: another broker or an academic, not one of its authors."""
     if not can_edit(person, brief):
         raise BriefError(_("Only its authors send a draft for review."))
-    if reviewer is None or is_author(reviewer, brief):
+    if reviewer is None or reviewer.pk == person.pk or is_author(reviewer, brief):
         raise BriefError(_("Choose a reviewer who is not one of the authors."))
     brief.reviewer = reviewer
     return _move(person, brief, State.IN_REVIEW)
@@ -206,7 +209,11 @@ def brief_new_version(*, person: Any, brief: Brief) -> Brief:
         revision=1,
         **texts,
     )
-    save_as(person, new)
+    try:
+        with transaction.atomic():
+            save_as(person, new)
+    except IntegrityError:  # started twice at once: the other request made it
+        raise BriefError(_("A new version of this brief has already been started.")) from None
     new.authors.set([*brief.authors.all(), person])
     new.topics.set(brief.topics.all())
     new.priorities.set(brief.priorities.all())

@@ -361,7 +361,7 @@ def _pg_command(name: str) -> str:
         return found
     bindirs = Path("/usr/lib/postgresql").glob("*/bin")
     for bindir in sorted(
-        bindirs, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0, reverse=True
+        bindirs, key=lambda p: int(p.parent.name) if p.parent.name.isdecimal() else 0, reverse=True
     ):
         if (bindir / name).is_file():
             return str(bindir / name)

@@ -37,10 +37,10 @@ class Filters:
     def from_query(cls, data: QueryDict) -> "Filters":
         def number(name: str) -> int | None:
             value = data.get(name, "").strip()
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isdecimal() else None
 
         return cls(
-            topics=[int(v) for v in data.getlist("topic") if v.isdigit()],
+            topics=[int(v) for v in data.getlist("topic") if v.isdecimal()],
             types=[v for v in data.getlist("type") if v],
             year_from=number("from"),
             year_to=number("to"),

@@ -218,10 +218,11 @@ def _claim_identifier(person: Any, profile: Profile, name: str, value: str) -> s
         return ""
     other = Profile.objects.exclude(pk=profile.pk).filter(**{name: value}).first()
     if other is not None:
+        # Not named: it may be a hidden profile or a broker's unclaimed draft.
         return _(
-            "Another profile (%(name)s) already has %(value)s. If it describes you, ask a "
-            "knowledge broker to give it to you."
-        ) % {"name": other.name, "value": value}
+            "Another profile already has %(value)s. If it describes you, ask a knowledge broker "
+            "to give it to you."
+        ) % {"value": value}
     setattr(profile, name, value)
     save_as(person, profile)
     return ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from django.db.models import Prefetch
 
 from pontio.agenda.models import OPEN_STATES, Question
 from pontio.lib.embedding import model_available
@@ -85,8 +86,13 @@ def _no_embedding(texts: Any) -> Any:
 
 
 def _candidates(person: Any) -> list[Profile]:
+    """Published profiles the person may see, with only the publications they may see (the
+    reasons name them), newest first."""
+    from pontio.library.selectors import records_visible
+
     found = Profile.objects.visible_to(person).filter(state=ProfileState.PUBLISHED)
-    return list(found.select_related("organisation").prefetch_related("works", "topics"))
+    works = Prefetch("works", queryset=records_visible(person).order_by("-year", "-pk"))
+    return list(found.select_related("organisation").prefetch_related(works, "topics"))
 
 
 def experts_for_text(person: Any, text: str, *, limit: int = 10) -> list[ExpertMatch]:

@@ -9,7 +9,7 @@ Until then it is shown to nobody but brokers."""
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from pontio.core.history import delete_as, save_as
@@ -55,7 +55,11 @@ def profile_for(person: Any) -> Profile:
         organisation=home_organisation(person),
         state=ProfileState.DRAFT,
     )
-    save_as(person, profile)
+    try:
+        with transaction.atomic():
+            save_as(person, profile)
+    except IntegrityError:  # two clicks at once: the other request made it
+        return Profile.objects.get(person=person)
     return profile
 
 

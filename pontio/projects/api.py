@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -13,7 +14,7 @@ from ninja.errors import HttpError
 from pontio.core.permissions import person_of
 
 from . import selectors
-from .models import Project
+from .models import Project, ProjectMember
 from .permissions import can_see_budget, can_see_governance
 
 router = Router(tags=["projects"])
@@ -78,6 +79,34 @@ class ProjectFilters(Schema):
     page: int = 1
 
 
+def _with_links(person: Any, projects: Any) -> Any:
+    """Everything project_out reads, fetched once for a page of projects (not per project)."""
+    from pontio.agenda.models import Question
+    from pontio.briefs.models import Brief
+    from pontio.library.models import Record
+
+    return projects.select_related("organisation").prefetch_related(
+        "topics",
+        "priorities",
+        "teams",
+        "partners",
+        Prefetch("members", queryset=ProjectMember.objects.select_related("person")),
+        Prefetch(
+            "questions", queryset=Question.objects.visible_to(person), to_attr="seen_questions"
+        ),
+        Prefetch("records", queryset=Record.objects.visible_to(person), to_attr="seen_records"),
+        Prefetch("briefs", queryset=Brief.objects.visible_to(person), to_attr="seen_briefs"),
+    )
+
+
+def _ids(project: Project, name: str, person: Any) -> list[int]:
+    """The linked items the person may see: prefetched for lists, queried for one project."""
+    seen = vars(project).get(f"seen_{name}")
+    if seen is None:
+        seen = getattr(project, name).visible_to(person)
+    return sorted(item.pk for item in seen)
+
+
 def project_out(person: Any, project: Project) -> dict[str, Any]:
     """What the person may know of the project."""
     governance = None
@@ -102,21 +131,18 @@ def project_out(person: Any, project: Project) -> dict[str, Any]:
         "ends_on": project.ends_on,
         "topics": [t.slug for t in project.topics.all()],
         "priorities": [p.name_en for p in project.priorities.all()],
-        "questions": [q.pk for q in project.questions.visible_to(person)],
+        "questions": _ids(project, "questions", person),
         "teams": [t.name_en for t in project.teams.all()],
         "partners": [o.name_en for o in project.partners.all()],
-        "members": [
-            {"name": m.person.name, "part": m.part}
-            for m in project.members.select_related("person")
-        ],
+        "members": [{"name": m.person.name, "part": m.part} for m in project.members.all()],
         "funding": project.funding,
         "decision": project.decision_id,
         "scope": project.scope,
         "deadline": project.deadline,
         "budget": project.budget if can_see_budget(person, project) else None,
         "governance": governance,
-        "records": [r.pk for r in project.records.visible_to(person)],
-        "briefs": [b.pk for b in project.briefs.visible_to(person)],
+        "records": _ids(project, "records", person),
+        "briefs": _ids(project, "briefs", person),
         "outputs_accepted_at": project.outputs_accepted_at,
         "created_at": project.created_at,
         "updated_at": project.updated_at,
@@ -129,7 +155,7 @@ def projects_list(request: HttpRequest, filters: Query[ProjectFilters]) -> dict[
     chosen = selectors.filters_from(filters.dict())
     projects = selectors.projects_for(person, chosen)
     page = max(filters.page, 1)
-    found = projects[(page - 1) * PAGE : page * PAGE]
+    found = _with_links(person, projects)[(page - 1) * PAGE : page * PAGE]
     return {
         "count": projects.count(),
         "page": page,

@@ -94,7 +94,10 @@ class ProjectForm(ModelForm):
         if "budget" not in allowed:
             del self.fields["budget"]
         if self.instance.pk and not self.is_bound:
-            numbers = self.instance.records.values_list("pk", flat=True)
+            from pontio.library.models import Record
+
+            visible = Record.objects.visible_to(self.person).values("pk")
+            numbers = self.instance.records.filter(pk__in=visible).values_list("pk", flat=True)
             self.initial["record_numbers"] = ", ".join(str(n) for n in numbers)
 
     def clean(self) -> dict[str, Any]:

@@ -32,7 +32,7 @@ class Filters:
 
 def _number(value: Any) -> int | None:
     text = str(value or "")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None
 
 
 def filters_from(params: Any) -> Filters:

@@ -60,6 +60,23 @@ def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
         raise ProjectError(_("The end date must be on or after the start date."))
 
 
+def _hidden_links(person: Any, project: Project, name: str) -> list[Any]:
+    """Links the editor cannot see (a council-only record, a draft brief, another
+    organisation's question): kept as they are, since the editor could not have chosen them."""
+    from pontio.agenda.models import Question
+    from pontio.briefs.models import Brief
+    from pontio.library.models import Record
+
+    visible = {
+        "records": Record.objects.visible_to(person),
+        "briefs": Brief.objects.visible_to(person),
+        "questions": Question.objects.visible_to(person),
+    }.get(name)
+    if visible is None:
+        return []
+    return list(getattr(project, name).exclude(pk__in=visible.values("pk")))
+
+
 @transaction.atomic
 def project_save(
     *,
@@ -92,7 +109,8 @@ def project_save(
     save_as(person, project)
     for name in RELATED_FIELDS:
         if name in data:
-            getattr(project, name).set(list(data[name]))
+            hidden = _hidden_links(person, project, name) if not creating else []
+            getattr(project, name).set([*data[name], *hidden])
     if creating:
         ProjectMember.objects.get_or_create(project=project, person=person, part=Part.LEAD)
     return project

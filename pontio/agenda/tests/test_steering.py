@@ -337,3 +337,19 @@ def test_a_commission_starts_a_project_in_the_register(
     assert list(project.questions.all()) == triaged[:1]
     page = client_for(steering_member).get(f"/agenda/steering/{meeting.pk}/").content.decode()
     assert f'href="/projects/{project.pk}/"' in page
+
+
+def test_the_owner_of_an_action_marks_it_done_without_seeing_meetings(
+    client_for: Any, meeting: Meeting, steering_member: Person, social_worker: Person
+) -> None:
+    action = steering.follow_up_add(
+        person=steering_member,
+        meeting=meeting,
+        text="Send the report",
+        owner=social_worker,
+        due_on=date.today(),
+    )
+    client = client_for(social_worker)
+    assert client.get(f"/agenda/steering/{meeting.pk}/").status_code == 404
+    client.post(f"/agenda/steering/actions/{action.pk}/done/", {"done": "1"})
+    assert FollowUp.objects.get(pk=action.pk).done_at is not None

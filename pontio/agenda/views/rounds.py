@@ -120,7 +120,7 @@ def ballot_order(request: HttpRequest, pk: int) -> HttpResponse:
         return found
     person = person_of(request)
     data = request.POST if request.method == "POST" else request.GET
-    wanted = [int(v) for v in data.getlist("q") if v.isdigit()]
+    wanted = [int(v) for v in data.getlist("q") if v.isdecimal()]
     by_pk = found.shortlist.in_bulk(wanted)
     questions = [by_pk[q] for q in dict.fromkeys(wanted) if q in by_pk]
     if not questions or len(questions) > found.picks:

@@ -200,7 +200,8 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
 def follow_up_mark(request: HttpRequest, pk: int) -> HttpResponse:
     follow_up = get_object_or_404(FollowUp.objects.select_related("meeting"), pk=pk)
     person = person_of(request)
-    if not can_see_meetings(person, follow_up.meeting.organisation_id):
+    owner = follow_up.owner_id == person.pk
+    if not owner and not can_see_meetings(person, follow_up.meeting.organisation_id):
         raise Http404
     try:
         steering.follow_up_mark(

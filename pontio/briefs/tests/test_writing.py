@@ -176,3 +176,22 @@ def test_a_brief_started_from_a_project_cites_its_outputs(
     client.post("/briefs/new/", {"title_en": project.title_en, "project": project.pk})
     brief = Brief.objects.get()
     assert [c.record for c in brief.citations.all()] == [record]
+
+
+def test_an_autosave_with_nothing_new_keeps_no_revision(client_for: Any, champion: Person) -> None:
+    brief = make_brief(champion)
+    client = client_for(champion)
+    client.post(f"/briefs/{brief.pk}/autosave/", editor_data(brief))
+    brief.refresh_from_db()
+    revisions = brief.revisions.count()
+    client.post(f"/briefs/{brief.pk}/autosave/", editor_data(brief))
+    assert Brief.objects.get(pk=brief.pk).revisions.count() == revisions
+
+
+def test_a_broker_does_not_review_their_own_work(broker: Person) -> None:
+    brief = make_brief(broker)
+    Brief.objects.get(pk=brief.pk).authors.clear()  # even when not named as an author
+    with pytest.raises(services.BriefError, match="not one of the authors"):
+        services.review_request(
+            person=broker, brief=Brief.objects.get(pk=brief.pk), reviewer=broker
+        )

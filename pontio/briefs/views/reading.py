@@ -33,6 +33,7 @@ from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.taxonomy.models import Topic
 
+MIN_READS_SHOWN = 3
 SORTS = {"newest": ("-published_at", "-pk"), "read": ("-read_count", "-published_at", "-pk")}
 
 
@@ -40,7 +41,7 @@ def brief_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
     briefs = Brief.objects.readable_by(person).filter(state=State.PUBLISHED)
     topic = request.GET.get("topic", "")
-    if topic.isdigit():
+    if topic.isdecimal():
         briefs = briefs.filter(topics=int(topic))
     team_ids = [m.team_id for m in person.memberships.all() if m.team_id]
     for_team = request.GET.get("for") == "team" and bool(team_ids)
@@ -60,7 +61,7 @@ def brief_list(request: HttpRequest) -> HttpResponse:
         {
             "page": paginate(request, briefs),
             "sort": sort,
-            "topic": int(topic) if topic.isdigit() else None,
+            "topic": int(topic) if topic.isdecimal() else None,
             "for_team": for_team,
             "has_team": bool(team_ids),
             "topics": Topic.objects.filter(briefs__state=State.PUBLISHED).distinct(),
@@ -102,10 +103,12 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _use(brief: Brief) -> dict[str, Any]:
     """How much the brief is read and found useful, in numbers only: never who."""
+    # A team's count is shown from MIN_READS_SHOWN reads: one or two would say who read it.
     by_team = (
         Read.objects.filter(brief=brief)
         .values("team__name_en", "team__name_cy")
         .annotate(n=Count("pk"))
+        .filter(n__gte=MIN_READS_SHOWN)
         .order_by("-n")
     )
     useful = brief.feedback.filter(useful=True).count()

@@ -31,14 +31,16 @@ def _draft_reader(request: HttpRequest, pk: int) -> Brief:
     return brief
 
 
-def _reviewers(brief: Brief) -> Any:
-    """Knowledge brokers of the organisation and academics, not the authors."""
+def _reviewers(brief: Brief, person: Any) -> Any:
+    """Knowledge brokers of the organisation and academics: not the authors, nor the person
+    sending it (someone else checks it)."""
     brokers = Q(role_assignments__role=Role.BROKER, memberships__organisation=brief.organisation)
     academics = Q(role_assignments__role=Role.ACADEMIC)
     return (
         Person.objects.filter(is_active=True)
         .filter(brokers | academics)
         .exclude(pk__in=brief.authors.values("pk"))
+        .exclude(pk=person.pk)
         .distinct()
         .order_by("name")
     )
@@ -50,7 +52,7 @@ def review_request(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit(person, brief):
         raise PermissionDenied
     form = ReviewRequestForm(
-        request.POST if request.method == "POST" else None, people=_reviewers(brief)
+        request.POST if request.method == "POST" else None, people=_reviewers(brief, person)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -141,7 +143,7 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
     form = CommentForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         parent_pk = request.POST.get("parent", "")
-        parent = brief.comments.filter(pk=parent_pk).first() if parent_pk.isdigit() else None
+        parent = brief.comments.filter(pk=parent_pk).first() if parent_pk.isdecimal() else None
         services.comment_add(person=person, brief=brief, parent=parent, **form.cleaned_data)
         messages.success(request, _("Your comment is added."))
         return redirect("briefs:comments", pk=brief.pk)
@@ -191,7 +193,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
     def chosen(name: str, default: int) -> Revision | None:
         value = request.GET.get(name, "")
-        return by_number.get(int(value) if value.isdigit() else default)
+        return by_number.get(int(value) if value.isdecimal() else default)
 
     latest = revisions[0].number if revisions else 0
     newer = chosen("b", latest)

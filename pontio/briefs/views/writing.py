@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,10 +32,13 @@ def brief_new(request: HttpRequest) -> HttpResponse:
     initial = {"title_en": project.title_en, "title_cy": project.title_cy} if project else {}
     form = NewBriefForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        brief = services.brief_create(person=person, organisation=organisation, **form.cleaned_data)
-        if project is not None:  # a brief started from a project cites its outputs
-            for record in project.records.filter(pk__in=records_visible(person).values("pk")):
-                services.citation_add(person=person, brief=brief, record=record)
+        with transaction.atomic():
+            brief = services.brief_create(
+                person=person, organisation=organisation, **form.cleaned_data
+            )
+            if project is not None:  # a brief started from a project cites its outputs
+                for record in project.records.filter(pk__in=records_visible(person).values("pk")):
+                    services.citation_add(person=person, brief=brief, record=record)
         messages.success(request, _("Your draft is started. Only you and brokers can see it."))
         return redirect("briefs:edit", pk=brief.pk)
     return render(
@@ -49,7 +53,7 @@ def _project(request: HttpRequest) -> Any:
     from pontio.projects.models import Project
 
     wanted = request.GET.get("project") or request.POST.get("project") or ""
-    if not wanted.isdigit():
+    if not wanted.isdecimal():
         return None
     return Project.objects.visible_to(person_of(request)).filter(pk=int(wanted)).first()
 
@@ -163,7 +167,7 @@ def cite(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if request.method == "POST":
         record_pk = request.POST.get("record", "")
-        record = record_for(person, int(record_pk)) if record_pk.isdigit() else None
+        record = record_for(person, int(record_pk)) if record_pk.isdecimal() else None
         if record is None:
             messages.error(request, _("That record cannot be found."))
         else:

@@ -96,7 +96,7 @@ def _title(value: str) -> str:
 def record_from_europepmc(result: dict[str, Any]) -> ParsedRecord:
     journal_info = result.get("journalInfo") or {}
     year_text = str(result.get("pubYear") or journal_info.get("yearOfPublication") or "")
-    year = int(year_text) if year_text.isdigit() else None
+    year = int(year_text) if year_text.isdecimal() else None
     month = journal_info.get("monthOfPublication")
     date = f"{year}-{int(month):02d}" if year and month else year_text
     is_open = result.get("isOpenAccess") == "Y"

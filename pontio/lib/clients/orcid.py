@@ -114,7 +114,7 @@ def _work(group: dict[str, Any]) -> OrcidWork:
     year = _value((summary.get("publication-date") or {}).get("year"))
     return OrcidWork(
         title=_value((summary.get("title") or {}).get("title")),
-        year=int(year) if year.isdigit() else None,
+        year=int(year) if year.isdecimal() else None,
         doi=doi,
         type=summary.get("type") or "",
         journal=_value(summary.get("journal-title")),

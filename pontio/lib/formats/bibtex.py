@@ -216,7 +216,7 @@ class _Reader:
             )
         self.pos = found.end()
         word = found.group(0)
-        if word.isdigit():
+        if word.isdecimal():
             return word
         if word.lower() not in self.macros:
             self.unknown_macros.append(word)

@@ -142,7 +142,7 @@ def _issued(value: Any) -> tuple[int | None, str]:
         return None, ""
     parts = _list(value.get("date-parts"))
     first = _list(parts[0]) if parts else []
-    numbers = [int(p) for p in first if str(p).strip().lstrip("-").isdigit()]
+    numbers = [int(p) for p in first if str(p).strip().lstrip("-").isdecimal()]
     if numbers:
         return numbers[0], iso_date(*numbers[:3])
     return parse_date(str(value.get("raw") or value.get("literal") or ""))
@@ -169,7 +169,7 @@ def _item(record: ParsedRecord, position: int) -> dict[str, Any]:
         item["genre"] = "Guideline"
     if record.authors:
         item["author"] = [_name(author) for author in record.authors]
-    date_parts = [int(part) for part in record.date.split("-") if part.isdigit()]
+    date_parts = [int(part) for part in record.date.split("-") if part.isdecimal()]
     if not date_parts and record.year:
         date_parts = [record.year]
     if date_parts:

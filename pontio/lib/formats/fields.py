@@ -36,7 +36,7 @@ _MONTHS = (
 def month_number(value: str) -> int | None:
     """1-12 from "4", "04", "Apr", "apr.", "April", "Sept"; None for anything else."""
     text = value.strip().lower().rstrip(".")
-    if text.isdigit():
+    if text.isdecimal():
         number = int(text)
         return number if 1 <= number <= 12 else None
     if len(text) >= 3:
@@ -109,7 +109,7 @@ def split_pages(pages: str) -> tuple[str, str]:
 def expand_page_range(pages: str) -> str:
     """MEDLINE shortens the last page ("244-55"); every other format writes it whole."""
     first, last = split_pages(pages)
-    if first.isdigit() and last.isdigit() and len(last) < len(first):
+    if first.isdecimal() and last.isdecimal() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     return join_pages(first, last)
 

@@ -296,12 +296,12 @@ def _xml_date(pub_date: Element | None) -> tuple[int | None, str]:
     if medline_date:
         return parse_date(medline_date)  # "2001 Jun-Jul", "1998 Spring"
     year_text = _text(pub_date.find("Year"))
-    if not year_text.isdigit():
+    if not year_text.isdecimal():
         return None, ""
     year = int(year_text)
     month = month_number(_text(pub_date.find("Month")))
     day_text = _text(pub_date.find("Day"))
-    return year, iso_date(year, month, int(day_text) if day_text.isdigit() else None)
+    return year, iso_date(year, month, int(day_text) if day_text.isdecimal() else None)
 
 
 def _xml_pages(article: Element) -> str:

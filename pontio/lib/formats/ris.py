@@ -201,7 +201,7 @@ def _pmid(entry: _Entry) -> str:
     # EndNote and Ovid put the PubMed id in the accession number; Embase's are longer.
     for value in entry.all("AN", "PM"):
         digits = value.strip()
-        if digits.isdigit() and len(digits) <= 8:
+        if digits.isdecimal() and len(digits) <= 8:
             return digits
     return _first_match(_PMID, entry.all("AN", "PM", "N1", "M2"), group=1)
 

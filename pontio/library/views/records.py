@@ -137,7 +137,7 @@ def add_to_collection(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     allowed = {c.pk: c for c in selectors.collections_to_add_to(person)}
     raw = request.POST.get("collection", "")
-    collection = allowed.get(int(raw)) if raw.isdigit() else None
+    collection = allowed.get(int(raw)) if raw.isdecimal() else None
     if collection is None:
         messages.error(request, _("Choose one of your collections."))
     else:

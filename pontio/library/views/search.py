@@ -39,7 +39,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "newest"
     number = request.GET.get("page", "1")
-    page_number = int(number) if number.isdigit() and int(number) > 0 else 1
+    page_number = int(number) if number.isdecimal() and int(number) > 0 else 1
     offset = (page_number - 1) * settings.PAGE_SIZE
     results = records_search(
         person=person,

@@ -150,7 +150,7 @@ def works(request: HttpRequest, pk: int) -> HttpResponse:
     import_form = ImportForm(request.POST if request.POST.get("step") == "import" else None)
     if request.method == "POST" and request.POST.get("step") == "add":
         pk_text = request.POST.get("record", "")
-        record = record_for(person, int(pk_text)) if pk_text.isdigit() else None
+        record = record_for(person, int(pk_text)) if pk_text.isdecimal() else None
         if record is None:
             messages.error(request, _("That record cannot be found."))
         else:

@@ -31,7 +31,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_ask_for_expert(person):
         raise PermissionDenied
     about = request.GET.get("question", "")
-    question = question_for(person, int(about)) if about.isdigit() else None
+    question = question_for(person, int(about)) if about.isdecimal() else None
     initial = {"about": question.text if question else ""}
     form = RequestForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():

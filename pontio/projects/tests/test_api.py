@@ -1,6 +1,8 @@
 """The projects API: the projects a person may see, with the list's filters, and one project;
 refused without a token, and 404 for a project the caller may not see."""
 
+from typing import Any
+
 from django.test import Client
 
 from pontio.accounts.models import Person
@@ -54,3 +56,13 @@ def test_it_gives_one_project_and_refuses_others(
     assert client.get(f"/api/v1/projects/{project.pk}", **bearer(academic)).status_code == 404
     assert client.get("/api/v1/projects").status_code == 401
     assert client.get(f"/api/v1/projects/{project.pk}").status_code == 401
+
+
+def test_the_list_does_not_query_per_project(
+    client: Any, social_worker: Person, django_assert_max_num_queries: Any
+) -> None:
+    for i in range(8):
+        make_project(social_worker, f"Project number {i}")
+    headers: dict[str, Any] = bearer(social_worker)
+    with django_assert_max_num_queries(40):
+        assert len(client.get("/api/v1/projects", **headers).json()["results"]) == 8

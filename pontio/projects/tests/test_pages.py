@@ -258,3 +258,14 @@ def test_a_document_the_project_produced_goes_into_the_library(
     record = Record.objects.get()
     assert record.title == "Final report" and record.files.count() == 1
     assert list(project.records.all()) == [record]
+
+
+def test_people_offered_as_members_are_from_the_project_organisations_only(
+    client_for: Any, social_worker: Person, academic: Person, university: Any
+) -> None:
+    project = make_project(social_worker)
+    page = client_for(social_worker).get(f"/projects/{project.pk}/members/").content.decode()
+    assert academic.name not in page
+    project.partners.add(university)
+    page = client_for(social_worker).get(f"/projects/{project.pk}/members/").content.decode()
+    assert academic.name in page

@@ -2,6 +2,8 @@
 needs a reason, completing needs an output), a project from a steering decision (once), the
 lead's progress updates, experts' invitations, and accepted outputs answering the questions."""
 
+from typing import Any
+
 import pytest
 
 from pontio.accounts.models import Person
@@ -204,3 +206,21 @@ def test_outputs_of_an_unfinished_project_are_not_accepted(
     with pytest.raises(ProjectError, match="complete"):
         services.outputs_accept(person=steering_member, project=project)
     assert Project.objects.get().outputs_accepted_at is None
+
+
+def test_an_editor_keeps_the_links_they_cannot_see(
+    social_worker: Person, academic: Person, council: Any
+) -> None:
+    from pontio.library.models import Record
+    from pontio.library.tests.helpers import make_record
+
+    project = make_project(social_worker)
+    private = make_record(social_worker, council, "Council-only case file audit")
+    Record.objects.filter(pk=private.pk).update(visibility="organisation")
+    project.records.add(private)
+    services.member_add(person=social_worker, project=project, member=academic, part="lead")
+    services.project_save(
+        person=academic, project=project, data={"title_en": "Renamed", "records": []}
+    )
+    project.refresh_from_db()
+    assert project.title_en == "Renamed" and list(project.records.all()) == [private]

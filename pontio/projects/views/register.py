@@ -58,15 +58,25 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+TIMELINE_LIMIT = 300
+
+
 def timeline(request: HttpRequest) -> HttpResponse:
     context = _filter_context(request)
     projects = selectors.projects_for(person_of(request), context["filters"]).order_by(
         "starts_on", "pk"
     )
+    # A timeline of more than this is unreadable: the filters narrow it (the page says so).
+    shown = list(projects[: TIMELINE_LIMIT + 1])
     return render(
         request,
         "projects/timeline.html",
-        {**context, "months": selectors.months_of(projects)},
+        {
+            **context,
+            "months": selectors.months_of(shown[:TIMELINE_LIMIT]),
+            "cut": len(shown) > TIMELINE_LIMIT,
+            "limit": TIMELINE_LIMIT,
+        },
     )
 
 

@@ -35,7 +35,11 @@ from .common import form_data, visible_project
 
 def members(request: HttpRequest, pk: int) -> HttpResponse:
     project = visible_project(request, pk, change=True)
-    people = Person.objects.filter(is_active=True, memberships__isnull=False).distinct()
+    # People of the organisation and its partners: not the whole platform's staff list.
+    organisations = [project.organisation_id, *project.partners.values_list("pk", flat=True)]
+    people = Person.objects.filter(
+        is_active=True, memberships__organisation__in=organisations
+    ).distinct()
     form = MemberForm(form_data(request), people=people)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,12 +12,12 @@ PORT ?= 8000
 # A Python 3.12+ interpreter: PATH first, then pyenv's versions, newest first.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: help install frontend demo serve test lint typecheck checks test-unit test-postgres \
+.PHONY: help install frontend demo serve test lint typecheck checks test-unit test-postgres test-pgvector \
         test-browser bench messages clean
 
 help:
 	@echo "make demo    install, migrate, load the demo organisation and start Pontio on :$(PORT)"
-	@echo "make test    install and run every check and test (lint, types, unit, PostgreSQL, browser)"
+	@echo "make test    install and run every check and test (lint, types, unit, PostgreSQL, pgvector, browser)"
 	@echo "make bench   run the benchmarks and print their figures"
 
 $(BIN)/python:
@@ -67,10 +67,13 @@ test-unit: install
 test-postgres: install
 	PONTIO_DATA_DIR=$$(mktemp -d) scripts/with-postgres $(BIN)/pytest -n 2 -m "not browser" -q
 
+test-pgvector: install
+	PONTIO_DATA_DIR=$$(mktemp -d) scripts/with-pgvector $(BIN)/pytest -n 2 -m "not browser" -q
+
 test-browser: install
 	PONTIO_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -m browser -q
 
-test: lint typecheck checks test-unit test-postgres test-browser
+test: lint typecheck checks test-unit test-postgres test-pgvector test-browser
 	@echo "make test: every check passed"
 
 bench: install

@@ -234,6 +234,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Embeddings for search by meaning, memory-mapped by every process (see docs/decisions/0013).
 # Several web hosts share it as they share MEDIA_ROOT.
 VECTORS_DIR = Path(envstr("PONTIO_VECTORS_DIR", str(DATA_DIR / "vectors")))
+# "auto": in PostgreSQL when it has the pgvector extension, else the numpy files; "numpy": always
+# the files. Changing where vectors live needs `pontio embed --all` once.
+VECTOR_INDEX = envstr("PONTIO_VECTOR_INDEX", "auto")
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("PONTIO_MAX_UPLOAD_MB", 50) * 1024 * 1024

@@ -4,13 +4,15 @@ best one, plus (1 - KEYWORD_WEIGHT) x its cosine. The weight and the floor below
 SciFact's training queries only, against reciprocal rank fusion (docs/decisions/0014)."""
 
 from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from pontio.lib.language import looks_welsh
 from pontio.lib.query import parse_query
 from pontio.search.backends import Hit, Match, get_keyword_index
-from pontio.search.semantic import semantic_search
+from pontio.search.semantic import semantic_search, vectors_in_database
 
 KEYWORD_WEIGHT = 0.4
 # Items found only by meaning must be at least this close: below it, "similar in meaning" is
@@ -41,6 +43,12 @@ class Rankings:
     exact: bool  # the query asked for exact words (or is Welsh): rank by words alone
 
 
+def _done(result: Any) -> "Future[Any]":
+    future: Future[Any] = Future()
+    future.set_result(result)
+    return future
+
+
 def rankings(
     kind: str,
     text: str,
@@ -54,18 +62,22 @@ def rankings(
     exact = bool(query.phrases or query.excluded or looks_welsh(text))
     # Meaning is searched in another thread while this one asks the database for words: both
     # spend their time outside Python's lock (numpy, the database), so on two cores a hybrid
-    # search takes about as long as the slower half. The vector index needs no connection.
-    meaning = (
-        None
-        if exact
-        else _THREADS.submit(
-            semantic_search,
-            [kind],
-            text,
-            limit=min(limit, meaning_depth),
-            within={kind: within} if within is not None else None,
-        )
+    # search takes about as long as the slower half. The numpy index needs no connection; the
+    # pgvector one is in the database, read in this thread and transaction (another thread's
+    # connection would not see what this transaction wrote).
+    search = partial(
+        semantic_search,
+        [kind],
+        text,
+        limit=min(limit, meaning_depth),
+        within={kind: within} if within is not None else None,
     )
+    if exact:
+        meaning = None
+    elif vectors_in_database():
+        meaning = _done(search())
+    else:
+        meaning = _THREADS.submit(search)
     index = get_keyword_index()
     keyword = index.search(kind, query, limit=limit, within=within, match=match or "all")
     if not keyword and match is None:

@@ -17,6 +17,7 @@ from pontio.lib.embedding import embedder, model_available
 from pontio.lib.vectors import Hit, NumpyVectorIndex, VectorIndex
 from pontio.search.backends import IndexDoc
 from pontio.search.backends.base import check_kind, unique_docs
+from pontio.search.pgvector import PgVectorIndex, pgvector_ready
 from pontio.search.sources import source_for
 
 JOB_SIZE = 256  # items per embedding job: about ten seconds of work on two cores
@@ -25,8 +26,17 @@ _indexes: dict[Path, NumpyVectorIndex] = {}
 _indexes_lock = threading.Lock()
 
 
+def vectors_in_database() -> bool:
+    """Whether vectors are kept in PostgreSQL (pgvector) rather than in numpy files."""
+    return settings.VECTOR_INDEX != "numpy" and pgvector_ready()
+
+
 def vector_index() -> VectorIndex:
-    """This process's handle on the vector index (one per directory: tests use their own)."""
+    """This process's handle on the vector index: in PostgreSQL where it has pgvector (unless
+    PONTIO_VECTOR_INDEX says "numpy"), else the numpy files under VECTORS_DIR (one handle per
+    directory: tests use their own)."""
+    if vectors_in_database():
+        return PgVectorIndex()
     directory = Path(settings.VECTORS_DIR)
     with _indexes_lock:
         if directory not in _indexes:

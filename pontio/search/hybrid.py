@@ -12,7 +12,8 @@ from typing import Any
 from pontio.lib.language import looks_welsh
 from pontio.lib.query import parse_query
 from pontio.search.backends import Hit, Match, get_keyword_index
-from pontio.search.semantic import semantic_search, vectors_in_database
+from pontio.search.pgvector import PgVectorIndex
+from pontio.search.semantic import semantic_search, vector_index
 
 KEYWORD_WEIGHT = 0.4
 # Items found only by meaning must be at least this close: below it, "similar in meaning" is
@@ -65,16 +66,18 @@ def rankings(
     # search takes about as long as the slower half. The numpy index needs no connection; the
     # pgvector one is in the database, read in this thread and transaction (another thread's
     # connection would not see what this transaction wrote).
+    vectors = None if exact else vector_index()
     search = partial(
         semantic_search,
         [kind],
         text,
         limit=min(limit, meaning_depth),
         within={kind: within} if within is not None else None,
+        index=vectors,
     )
-    if exact:
+    if vectors is None:
         meaning = None
-    elif vectors_in_database():
+    elif isinstance(vectors, PgVectorIndex):
         meaning = _done(search())
     else:
         meaning = _THREADS.submit(search)

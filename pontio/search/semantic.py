@@ -98,12 +98,16 @@ def semantic_search(
     limit: int,
     within: dict[str, Collection[int]] | None = None,
     exclude: Collection[tuple[str, int]] = (),
+    index: VectorIndex | None = None,
 ) -> list[Hit]:
-    """Items most alike in meaning to the text, best first, as (kind, id, cosine)."""
+    """Items most alike in meaning to the text, best first, as (kind, id, cosine). `index` is
+    the vector index when the caller already chose it (hybrid search, from another thread,
+    which then needs no database connection of its own)."""
     if not text.strip() or not model_available() or limit <= 0:
         return []
     query = embedder().embed_query(text)
-    return vector_index().search(query, kinds=kinds, k=limit, allowed=within, exclude=exclude)
+    index = index or vector_index()
+    return index.search(query, kinds=kinds, k=limit, allowed=within, exclude=exclude)
 
 
 def semantic_similar_to(

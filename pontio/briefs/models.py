@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pontio.core.bilingual import in_language
+from pontio.core.bilingual import in_either_language, in_language
 from pontio.library.models import Visibility
 
 # The fields people write, each kept in English (_en) and Welsh (_cy).
@@ -196,7 +196,7 @@ class Brief(models.Model):
 
     @property
     def title(self) -> str:
-        return in_language(self, "title") or str(self.title_cy)
+        return in_either_language(self, "title")
 
     @staticmethod
     def lines_of(text: str) -> list[str]:

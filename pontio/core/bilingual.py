@@ -8,6 +8,28 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def reader_language() -> str:
+    """The page's language as Pontio keeps content: "cy" or "en"."""
+    return "cy" if (get_language() or "en").startswith("cy") else "en"
+
+
+def shown_in(obj: Any, field: str, language: str | None = None) -> tuple[str, str]:
+    """A written field (`field_en`, `field_cy`) in the reader's language (or the one asked
+    for), else in the other one, with the language it is in, for the `lang` attribute."""
+    wanted = language or reader_language()
+    for lang in (wanted, "en" if wanted == "cy" else "cy"):
+        value = str(getattr(obj, f"{field}_{lang}") or "")
+        if value.strip():
+            return value, lang
+    return "", wanted
+
+
+def in_either_language(obj: Any, field: str) -> str:
+    """The field in the reader's language, else in the other: content written in Welsh first is
+    still shown to English readers."""
+    return shown_in(obj, field)[0]
+
+
 def in_language(obj: Any, field: str) -> str:
     """The Welsh text when the page is in Welsh and one was written, otherwise the English."""
     if (get_language() or "en").startswith("cy"):

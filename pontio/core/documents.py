@@ -5,7 +5,6 @@ import io
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -15,6 +14,8 @@ from docx.shared import Cm, Length
 from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+from pontio.core.bilingual import reader_language
 
 # Given a URL the PDF asks for, the file's bytes and MIME type; raises to refuse it.
 Serve = Callable[[str], tuple[bytes, str]]
@@ -89,7 +90,7 @@ def page_footer_css() -> str:
 
 def document_language() -> str:
     """The active language as the documents' language tag: "cy" or "en"."""
-    return "cy" if (get_language() or "en").startswith("cy") else "en"
+    return reader_language()
 
 
 def _set_docx_language(document: DocxDocument, language: str) -> None:

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pontio.core.bilingual import in_language
+from pontio.core.bilingual import in_either_language
 
 
 class Kind(models.TextChoices):
@@ -164,11 +164,11 @@ class Project(models.Model):
 
     @property
     def title(self) -> str:
-        return in_language(self, "title") or str(self.title_cy)
+        return in_either_language(self, "title")
 
     @property
     def summary(self) -> str:
-        return in_language(self, "summary") or str(self.summary_cy)
+        return in_either_language(self, "summary")
 
     @property
     def has_outputs(self) -> bool:

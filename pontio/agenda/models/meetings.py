@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pontio.core.bilingual import in_language
+from pontio.core.bilingual import in_either_language
 
 from .questions import Question
 
@@ -46,7 +46,7 @@ class Meeting(models.Model):
 
     @property
     def title(self) -> str:
-        return in_language(self, "title") or str(self.title_cy)
+        return in_either_language(self, "title")
 
 
 class ItemKind(models.TextChoices):

@@ -5,11 +5,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from pontio.accounts.models import Language
+from pontio.core.bilingual import reader_language, shown_in
 
 
 class State(models.TextChoices):
@@ -153,38 +153,27 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.text[:100]
 
-    def _in_reader_language(self, field: str) -> tuple[str, str]:
-        """The field in the page's language, or else in the other one: (text, its language)."""
-        wanted = "cy" if (get_language() or "en").startswith("cy") else "en"
-        other = "en" if wanted == "cy" else "cy"
-        for language in (wanted, other):
-            value = getattr(self, f"{field}_{language}")
-            if value:
-                return str(value), language
-        return "", wanted
-
     @property
     def text(self) -> str:
-        return self._in_reader_language("text")[0]
+        return shown_in(self, "text")[0]
 
     @property
     def why(self) -> str:
-        return self._in_reader_language("why")[0]
+        return shown_in(self, "why")[0]
 
     @property
     def text_lang(self) -> str:
         """The language the question is shown in (for the `lang` attribute)."""
-        return self._in_reader_language("text")[1]
+        return shown_in(self, "text")[1]
 
     @property
     def why_lang(self) -> str:
-        return self._in_reader_language("why")[1]
+        return shown_in(self, "why")[1]
 
     @property
     def translation_missing(self) -> bool:
         """The reader's language has no version yet, so the other one is shown."""
-        wanted = "cy" if (get_language() or "en").startswith("cy") else "en"
-        return self.text_lang != wanted
+        return self.text_lang != reader_language()
 
     @property
     def affects_labels(self) -> list[str]:

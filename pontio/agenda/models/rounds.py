@@ -4,8 +4,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from pontio.core.bilingual import in_either_language
 
 from .questions import Question, SupporterGroup
 
@@ -63,9 +64,7 @@ class Round(models.Model):
 
     @property
     def title(self) -> str:
-        wanted = "cy" if (get_language() or "en").startswith("cy") else "en"
-        other = "en" if wanted == "cy" else "cy"
-        return str(getattr(self, f"title_{wanted}") or getattr(self, f"title_{other}"))
+        return in_either_language(self, "title")
 
     def is_open_at(self, moment: Any) -> bool:
         return bool(self.opens_at <= moment < self.closes_at)

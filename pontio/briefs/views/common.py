@@ -7,10 +7,10 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 
 from pontio.briefs.models import TEXT_FIELDS, Brief
 from pontio.briefs.permissions import can_read
+from pontio.core.bilingual import shown_in
 from pontio.core.markdown import render_markdown
 from pontio.core.permissions import person_of
 
@@ -29,20 +29,9 @@ def render_body(text: str) -> SafeString:
     return render_markdown(text, rewrite=lambda source: CITE.sub(r"[[\1]](#ref-\1)", source))
 
 
-def shown(brief: Brief, field: str, language: str | None = None) -> tuple[str, str]:
-    """A written field as a reader sees it, and its language (for the `lang` attribute): the
-    reader's language, else the other one."""
-    wanted = language or ("cy" if (get_language() or "en").startswith("cy") else "en")
-    for lang in (wanted, "en" if wanted == "cy" else "cy"):
-        value = str(getattr(brief, f"{field}_{lang}"))
-        if value.strip():
-            return value, lang
-    return "", wanted
-
-
 def reading_minutes(brief: Brief) -> int:
     """About how long the brief takes to read, at 200 words a minute."""
-    words = sum(len(shown(brief, field)[0].split()) for field in TEXT_FIELDS)
+    words = sum(len(shown_in(brief, field)[0].split()) for field in TEXT_FIELDS)
     return max(1, round(words / 200))
 
 
@@ -50,11 +39,11 @@ def sections(brief: Brief, language: str | None = None) -> dict[str, Any]:
     """The brief's sections as readers see them, each with the language it is shown in."""
     result: dict[str, Any] = {}
     for field in ("practice", "evidence", "limitations"):
-        text, lang = shown(brief, field, language)
+        text, lang = shown_in(brief, field, language)
         result[field] = render_body(text)
         result[f"{field}_lang"] = lang
     for field in ("question", "strength_rationale", "key_messages", "discussion"):
-        text, lang = shown(brief, field, language)
+        text, lang = shown_in(brief, field, language)
         result[field] = text
         result[f"{field}_lang"] = lang
     result["key_messages"] = brief.lines_of(result["key_messages"])

@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,7 +26,8 @@ from pontio.briefs.permissions import (
     sees_use,
     writing_organisation,
 )
-from pontio.briefs.views.common import reading_minutes, sections, shown, visible_brief
+from pontio.briefs.views.common import reading_minutes, sections, visible_brief
+from pontio.core.bilingual import reader_language, shown_in
 from pontio.core.documents import PdfUnavailable
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
@@ -83,7 +83,7 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "brief": brief,
             **sections(brief),
-            "title_lang": shown(brief, "title")[1],
+            "title_lang": shown_in(brief, "title")[1],
             "reading_minutes": reading_minutes(brief),
             "citations": brief.citations.select_related("record"),
             "authors": brief.authors.all(),
@@ -112,11 +112,12 @@ def _use(brief: Brief) -> dict[str, Any]:
         .order_by("-n")
     )
     useful = brief.feedback.filter(useful=True).count()
+    welsh = reader_language() == "cy"
     return {
         "reads": brief.read_count,
         "by_team": [
             (
-                row["team__name_cy"] if _welsh() and row["team__name_cy"] else row["team__name_en"],
+                row["team__name_cy"] if welsh and row["team__name_cy"] else row["team__name_en"],
                 row["n"],
             )
             for row in by_team
@@ -125,10 +126,6 @@ def _use(brief: Brief) -> dict[str, Any]:
         "not_useful": brief.feedback.count() - useful,
         "reasons": list(brief.feedback.exclude(why="").values_list("why", flat=True)[:20]),
     }
-
-
-def _welsh() -> bool:
-    return (get_language() or "en").startswith("cy")
 
 
 @require_POST

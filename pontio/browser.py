@@ -78,5 +78,6 @@ def sign_in(page: Any, base_url: str, email: str, password: str) -> None:
     page.goto(base_url + "/auth/login/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", password)
-    page.get_by_role("button", name="Sign in").click()
+    # The password form's own button: "Sign in with ORCID" may stand below it.
+    page.locator("form[action$='/auth/login/'] button[type=submit]").click()
     page.wait_for_load_state()

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "pontio.briefs",
     "pontio.people",
     "pontio.projects",
+    "pontio.events",
     "pontio.search",
     "pontio.jobs",
     "pontio.audit",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.orcid",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +207,26 @@ if OIDC_SERVER_URL:
             }
         ],
         "OAUTH_PKCE_ENABLED": True,
+    }
+# ORCID proves that a researcher is who an imported draft profile describes (ADR 0019). It only
+# connects to someone already signed in, and then may sign them in: it never makes an account
+# nor finds one by email (see accounts/adapters.py). Off unless configured.
+ORCID_CLIENT_ID = envstr("PONTIO_ORCID_CLIENT_ID", "")
+ORCID_CLIENT_SECRET = envstr("PONTIO_ORCID_CLIENT_SECRET", "")
+if ORCID_CLIENT_ID and ORCID_CLIENT_SECRET:
+    SOCIALACCOUNT_PROVIDERS["orcid"] = {
+        "APPS": [
+            {
+                "name": "ORCID",
+                "client_id": ORCID_CLIENT_ID,
+                "secret": ORCID_CLIENT_SECRET,
+                "settings": {"email_authentication": False, "verified_email": False},
+            }
+        ],
+        "BASE_DOMAIN": (
+            "sandbox.orcid.org" if envbool("PONTIO_ORCID_SANDBOX", False) else "orcid.org"
+        ),
+        "MEMBER_API": False,
     }
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_AUTO_SIGNUP = True

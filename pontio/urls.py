@@ -12,6 +12,7 @@ urlpatterns = [
     path("briefs/", include("pontio.briefs.urls")),
     path("experts/", include("pontio.people.urls")),
     path("projects/", include("pontio.projects.urls")),
+    path("events/", include("pontio.events.urls")),
     path("manage/organisations/", include("pontio.organisations.urls")),
     path("manage/", include("pontio.taxonomy.urls")),
     path("manage/jobs/", include("pontio.jobs.urls")),

@@ -1,5 +1,6 @@
 """How django-allauth fits Pontio: nobody signs up on their own (people are invited), single
-sign-on only lets in people who already have an account or an invitation."""
+sign-on only lets in people who already have an account or an invitation, and ORCID only
+connects to someone already signed in (it proves a researcher's identity, not their account)."""
 
 from typing import Any
 
@@ -9,6 +10,15 @@ from django.http import HttpRequest
 
 from .models import Invitation
 
+# Providers whose email address proves nothing about a Pontio account: anyone can put any
+# address on an ORCID record, and ORCID keeps most of them private anyway.
+IDENTITY_ONLY_PROVIDERS = frozenset({"orcid"})
+
+
+def _provider_of(sociallogin: Any) -> str:
+    account = getattr(sociallogin, "account", None)
+    return str(getattr(account, "provider", ""))
+
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
     def is_open_for_signup(self, request: HttpRequest) -> bool:
@@ -17,8 +27,15 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):  # type: ignore[misc]
     def is_open_for_signup(self, request: HttpRequest, sociallogin: Any) -> bool:
+        if _provider_of(sociallogin) in IDENTITY_ONLY_PROVIDERS:
+            return False
         email = (sociallogin.user.email or "").lower()
         return bool(email) and Invitation.objects.pending().filter(email__iexact=email).exists()
+
+    def can_authenticate_by_email(self, login: Any, email: str) -> bool:
+        if _provider_of(login) in IDENTITY_ONLY_PROVIDERS:
+            return False
+        return bool(super().can_authenticate_by_email(login, email))
 
     def save_user(self, request: HttpRequest, sociallogin: Any, form: Any = None) -> Any:
         from .services import invitation_apply_for_sso

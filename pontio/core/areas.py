@@ -34,14 +34,24 @@ AREAS = [
         _("Questions from practice, prioritised together."),
         "agenda:home",
     ),
-    Area("projects", _("Projects"), _("Every research activity in one register.")),
+    Area(
+        "projects",
+        _("Projects"),
+        _("Every research activity in one register."),
+        "projects:list",
+    ),
     Area(
         "experts",
         _("Experts"),
         _("Who knows what, matched to the questions we ask."),
         "people:directory",
     ),
-    Area("events", _("Events"), _("Roundtables, 1:1 briefings, journal clubs and training.")),
+    Area(
+        "events",
+        _("Events"),
+        _("Roundtables, 1:1 briefings, journal clubs and training."),
+        "events:list",
+    ),
     Area("learning", _("Learning log"), _("Reading and discussion that count as learning.")),
     Area("insights", _("Insights"), _("Dashboards and comparative local data for leaders.")),
 ]

@@ -209,4 +209,7 @@ def demo_load() -> list[DemoPerson]:
     from pontio.projects.demo import demo_projects_load
 
     demo_projects_load(organisation=council)
+    from pontio.events.demo import demo_events_load
+
+    demo_events_load(organisation=council)
     return PEOPLE

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from pontio.accounts import selectors as accounts_selectors
 from pontio.accounts.services import person_set_language
+from pontio.events.selectors import events_going_to
 from pontio.jobs.selectors import queue_health
 
 from .areas import AREAS_BY_SLUG
@@ -25,7 +26,9 @@ from .permissions import administrator_required, person_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = accounts_selectors.person_overview(person=person_of(request))
+    person = person_of(request)
+    context = accounts_selectors.person_overview(person=person)
+    context["my_events"] = events_going_to(person)[:3]
     return render(request, "core/home.html", context)
 
 

@@ -128,8 +128,8 @@ class RequestState(models.TextChoices):
 
 class ExpertRequest(models.Model):
     """A practitioner or broker asks for a conversation with an expert about a question. A
-    broker approaches the expert, who accepts with times or declines. An accepted request keeps
-    who, about what and when, for the events issue to turn into an event."""
+    broker approaches the expert, who accepts with times or declines. An accepted request becomes
+    an event (pontio.events), arranged by a broker from the times the expert proposed."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="expert_requests"

@@ -1,6 +1,6 @@
 """Requests for an expert: a practitioner or broker asks for a 1:1 briefing or a roundtable
 about a question; a knowledge broker approaches the expert, who accepts (proposing times) or
-declines. An accepted request keeps who, about what and when, ready to become an event."""
+declines. A broker turns an accepted request into an event (pontio.events)."""
 
 from typing import Any
 

@@ -1,10 +1,11 @@
-"""Writes to expert profiles: a person's own profile, handing an imported draft to the person it
-describes, publishing, hiding and deleting, and linking works from the library.
+"""Writes to expert profiles: a person's own profile, claiming or handing over an imported
+draft, publishing, hiding and deleting, and linking works from the library.
 
-Who a draft made by an institution import belongs to cannot be proved by the person alone:
-Pontio has no ORCID sign-in, and a matching name or email proves nothing. So a knowledge broker
-hands the draft to its person (`profile_assign`), who then decides whether to publish it.
-Until then it is shown to nobody but brokers."""
+A draft made by an institution import belongs to whoever holds its ORCID iD. A matching name
+or email proves nothing, but signing in to ORCID does: a person who has connected that iD
+claims the draft themselves (`profile_claim`). Otherwise a knowledge broker hands the draft to
+its person (`profile_assign`). Unclaimed, it is shown to nobody but brokers; claimed, it stays
+a draft that only its owner sees until they publish it."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -19,6 +20,7 @@ from pontio.library.selectors import records_visible
 
 from .models import Profile, ProfileState
 from .permissions import is_broker
+from .selectors import orcids_of
 
 
 class PeopleError(Exception):
@@ -88,6 +90,41 @@ def profile_assign(*, broker: Any, profile: Profile, person: Any) -> Profile:
     profile.person = person
     profile.state = ProfileState.DRAFT
     save_as(broker, profile)
+    given.refresh_from_db()
+    return given
+
+
+@transaction.atomic
+def profile_claim(*, person: Any, profile: Profile) -> Profile:
+    """A person claims an unclaimed draft whose ORCID iD they have connected, which proves it
+    describes them. It stays a draft until they publish it."""
+    given, profile = profile, Profile.objects.select_for_update().get(pk=profile.pk)
+    if profile.is_claimed:
+        raise PeopleError(_("This profile already belongs to someone."))
+    if not profile.orcid:
+        raise PeopleError(
+            _(
+                "This profile has no ORCID iD, so it cannot be proved to be yours. Ask a "
+                "knowledge broker to give it to you."
+            )
+        )
+    if profile.orcid not in orcids_of(person):
+        raise PeopleError(
+            _(
+                "This profile's ORCID iD is not one you have connected. Connect your ORCID "
+                "iD first, or ask a knowledge broker to give it to you."
+            )
+        )
+    if Profile.objects.filter(person=person).exists():
+        raise PeopleError(
+            _(
+                "You already have a profile. Add these publications to it instead, or "
+                "delete yours first."
+            )
+        )
+    profile.person = person
+    profile.state = ProfileState.DRAFT
+    save_as(person, profile)
     given.refresh_from_db()
     return given
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import directory, drafts, matching, requests
+from .views import claim, directory, drafts, matching, requests
 
 app_name = "people"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("gaps/", matching.question_gaps, name="gaps"),
     path("drafts/", drafts.draft_list, name="drafts"),
     path("drafts/<int:pk>/assign/", drafts.draft_assign, name="assign"),
+    path("drafts/<int:pk>/claim/", claim.draft_claim, name="claim"),
     path("requests/", requests.request_list, name="requests"),
     path("requests/<int:pk>/", requests.request_detail, name="request"),
 ]

@@ -59,6 +59,7 @@ class ProjectOut(Schema):
     governance: GovernanceOut | None
     records: list[int]
     briefs: list[int]
+    events: list[int]
     outputs_accepted_at: datetime | None
     created_at: datetime
     updated_at: datetime
@@ -83,6 +84,7 @@ def _with_links(person: Any, projects: Any) -> Any:
     """Everything project_out reads, fetched once for a page of projects (not per project)."""
     from pontio.agenda.models import Question
     from pontio.briefs.models import Brief
+    from pontio.events.models import Event
     from pontio.library.models import Record
 
     return projects.select_related("organisation").prefetch_related(
@@ -96,6 +98,7 @@ def _with_links(person: Any, projects: Any) -> Any:
         ),
         Prefetch("records", queryset=Record.objects.visible_to(person), to_attr="seen_records"),
         Prefetch("briefs", queryset=Brief.objects.visible_to(person), to_attr="seen_briefs"),
+        Prefetch("events", queryset=Event.objects.visible_to(person), to_attr="seen_events"),
     )
 
 
@@ -143,6 +146,7 @@ def project_out(person: Any, project: Project) -> dict[str, Any]:
         "governance": governance,
         "records": _ids(project, "records", person),
         "briefs": _ids(project, "briefs", person),
+        "events": _ids(project, "events", person),
         "outputs_accepted_at": project.outputs_accepted_at,
         "created_at": project.created_at,
         "updated_at": project.updated_at,

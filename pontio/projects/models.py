@@ -172,7 +172,14 @@ class Project(models.Model):
 
     @property
     def has_outputs(self) -> bool:
-        return self.records.exists() or self.briefs.exists()
+        """Records in the library, evidence briefs, or events it held."""
+        from pontio.events.models import State as EventState
+
+        return (
+            self.records.exists()
+            or self.briefs.exists()
+            or self.events.filter(state=EventState.HELD).exists()
+        )
 
 
 class ProjectMember(models.Model):

@@ -142,7 +142,7 @@ def member_remove(*, person: Any, member: ProjectMember) -> None:
 
 def status_change(*, person: Any, project: Project, status: str, reason: str = "") -> None:
     """Move the project along its lifecycle. Stopping needs a reason; completing needs at least
-    one output (a library record or an evidence brief)."""
+    one output (a library record, an evidence brief or an event it held)."""
     if not can_edit(person, project):
         raise ProjectError(_("Only the project's lead and knowledge brokers change its status."))
     if status not in Status.values or status == project.status:
@@ -153,8 +153,8 @@ def status_change(*, person: Any, project: Project, status: str, reason: str = "
     if status == Status.COMPLETE and not project.has_outputs:
         raise ProjectError(
             _(
-                "Add the project's outputs first: at least one record in the library or "
-                "evidence brief."
+                "Add the project's outputs first: at least one record in the library, "
+                "evidence brief or event it held."
             )
         )
     project.status = status

@@ -75,7 +75,7 @@ def test_an_administrator_invites_someone_who_accepts(
 PAGES_FOR_EVERYONE = [
     "/",
     "/account/",
-    "/areas/projects/",
+    "/areas/learning/",
     "/briefs/",
     "/accessibility/",
     "/privacy/",

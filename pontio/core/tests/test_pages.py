@@ -21,7 +21,7 @@ def test_home_names_the_areas_to_come(client_for: Any, social_worker: Person) ->
     for label in ("Library", "Briefs", "Research agenda", "Projects", "Experts"):
         assert label in body
     assert "Administration" not in body  # only administrators see it
-    assert client.get("/areas/projects/").status_code == 200
+    assert client.get("/areas/learning/").status_code == 200
     assert client.get("/areas/nothing-here/").status_code == 404
 
 

@@ -28,6 +28,7 @@ ALLAUTH_PUBLIC_PREFIXES = (
     "/auth/logout",
     "/auth/signup",
     "/auth/oidc",
+    "/auth/orcid",  # connecting an ORCID iD; it never signs up or finds anyone by email
     "/auth/3rdparty/login",
     "/auth/3rdparty/signup",
     "/auth/2fa/authenticate",

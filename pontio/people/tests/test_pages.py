@@ -27,6 +27,7 @@ OTHER = [
     "/experts/gaps/",  # test_matching_pages
     "/experts/drafts/",  # below
     "/experts/drafts/{pk}/assign/",  # below
+    "/experts/drafts/{pk}/claim/",  # test_claim
     "/experts/requests/",  # test_requests
     "/experts/requests/{pk}/",  # test_requests
 ]

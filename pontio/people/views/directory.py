@@ -20,6 +20,7 @@ from pontio.people.forms import FindForm, ImportForm, ProfileForm
 from pontio.people.indexing import index_profiles
 from pontio.people.models import Profile, ProfileState
 from pontio.people.permissions import can_see_profile, is_broker
+from pontio.people.views.claim import claim_context
 from pontio.taxonomy.models import Topic
 
 
@@ -88,6 +89,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_owner": is_owner,
             "could_help": _could_help(person, profile) if is_owner else [],
             "may_ask": profile.state == ProfileState.PUBLISHED and not is_owner,
+            **(claim_context(request, person) if is_owner else {}),
         },
     )
 
@@ -100,7 +102,15 @@ def _could_help(person: Any, profile: Profile) -> list[Any]:
 
 
 def my_profile(request: HttpRequest) -> HttpResponse:
-    profile = services.profile_for(person_of(request))
+    """The person's own profile, made the first time they ask. Someone without one is first
+    offered to connect ORCID, or to claim the drafts their ORCID iD proves are theirs, since a
+    profile of their own would stand in the way of claiming one."""
+    person = person_of(request)
+    if request.method != "POST" and not Profile.objects.filter(person=person).exists():
+        offer = claim_context(request, person)
+        if offer["claimable"] or (offer["orcid_configured"] and not offer["orcid_connected"]):
+            return render(request, "people/start.html", offer)
+    profile = services.profile_for(person)
     return redirect("people:edit", pk=profile.pk)
 
 

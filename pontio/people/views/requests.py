@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from pontio.agenda.selectors import question_for
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
+from pontio.events.models import Event
 from pontio.people import requests as service
 from pontio.people.forms import AnswerForm, ApproachForm, RequestForm
 from pontio.people.models import ExpertRequest, Profile, RequestState
@@ -88,6 +89,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_expert": found.expert is not None and found.expert.person_id == person.pk,
             "is_asker": found.requested_by_id == person.pk,
             "may_approach": is_broker_of(person, found.organisation_id),
+            "event": Event.objects.visible_to(person).filter(expert_request=found).first(),
         },
     )
 

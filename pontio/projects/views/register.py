@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
+from pontio.events.models import State as EventState
 from pontio.organisations.models import Organisation
 from pontio.projects import selectors, services
 from pontio.projects.forms import ProjectForm, StatusForm
@@ -101,6 +102,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": project.questions.visible_to(person),
             "records": project.records.visible_to(person),
             "briefs": project.briefs.visible_to(person),
+            "held_events": project.events.visible_to(person).filter(state=EventState.HELD),
+            "planned_events": project.events.visible_to(person).filter(state=EventState.PLANNED),
             "today": timezone.localdate(),
             "can_edit": editor,
             "is_lead": is_lead(person, project),

@@ -1,0 +1,10 @@
+"""Event jobs: telling the people who signed up that an event is cancelled."""
+
+from django.tasks import task
+
+
+@task()
+def tell_cancelled(event_id: int) -> int:
+    from .mail import cancelled_tell
+
+    return cancelled_tell(event_id)

@@ -1,6 +1,6 @@
 """Events as people meet them, in English and in Welsh: a broker turns an accepted request for
-an expert into a roundtable, a social worker signs up, and the broker is asked before cancelling
-it; axe-core checks each page."""
+an expert into a roundtable, a social worker signs up, the broker records who came, and is
+asked before cancelling another event; axe-core checks each page."""
 
 from typing import Any
 
@@ -11,6 +11,8 @@ from pontio.browser import assert_accessible, sign_in
 from pontio.conftest import PASSWORD
 from pontio.events.models import Attendance, Event, State
 from pontio.people.models import ExpertRequest
+
+from .conftest import make_event, start_in_the_past
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,10 +53,20 @@ def test_a_request_becomes_an_event_people_sign_up_to(
 
     page.context.clear_cookies()
     sign_in(page, base, broker.email, PASSWORD)
-    page.goto(f"{base}/events/{event.pk}/cancel/")
+    start_in_the_past(event)
+    page.goto(f"{base}/events/{event.pk}/record/")
     assert_accessible(page)
-    assert Event.objects.get().state == State.PLANNED  # only asked so far
+    page.check(f"input[name=came][value='{social_worker.pk}']")
+    page.fill("#id_notes_en", "Kinship carers want a named worker.")
+    page.locator("main button[type=submit]").first.click()
+    assert Event.objects.get(pk=event.pk).state == State.HELD
+    assert Attendance.objects.get(person=social_worker).attended is True
+
+    another = make_event(broker, title_en="Journal club", kind="journal_club")
+    page.goto(f"{base}/events/{another.pk}/cancel/")
+    assert_accessible(page)
+    assert Event.objects.get(pk=another.pk).state == State.PLANNED  # only asked so far
     page.fill("#id_reason", "The expert is unwell")
     page.locator("main button[type=submit]").first.click()
-    assert Event.objects.get().state == State.CANCELLED
+    assert Event.objects.get(pk=another.pk).state == State.CANCELLED
     assert_accessible(page)

@@ -23,11 +23,14 @@ class EventForm(ModelForm):
             "ends_at": DATE_TIME,
             "description_en": forms.Textarea(attrs={"rows": 4}),
             "description_cy": forms.Textarea(attrs={"rows": 4}),
+            "capacity": forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
         }
         help_texts = {
             "place": _("A room and building, if people meet in person."),
             "online_link": _("A Teams or Zoom link, if people join online."),
             "capacity": _("Leave empty if there is no limit."),
+            "speakers": _("Hold Ctrl (Cmd on a Mac) to choose more than one."),
+            "questions": _("Hold Ctrl (Cmd on a Mac) to choose more than one."),
         }
         error_messages = {
             "starts_at": {"required": _("Enter when the event starts")},

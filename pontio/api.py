@@ -38,6 +38,7 @@ def urls() -> Any:
     LoginRequiredMiddleware (which would redirect token callers to a sign-in page) stands back."""
     from pontio.agenda.api import router as agenda
     from pontio.briefs.api import router as briefs
+    from pontio.events.api import router as events
     from pontio.library.api import router as library
     from pontio.projects.api import router as projects
 
@@ -45,6 +46,7 @@ def urls() -> Any:
     api.add_router("/questions", agenda)
     api.add_router("/briefs", briefs)
     api.add_router("/projects", projects)
+    api.add_router("/events", events)
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
         pattern.callback.login_required = False  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
@@ -84,7 +85,7 @@ class QuestionFilters(Schema):
     topic: int | None = None
     team: int | None = None
     sort: str = "newest"
-    page: int = 1
+    page: ApiPage = 1
 
 
 def _with_counts(person: Any, questions: list[Question]) -> list[Question]:
@@ -114,7 +115,7 @@ def questions_list(request: HttpRequest, filters: Query[QuestionFilters]) -> dic
     questions = selectors.questions_list(person, chosen, sort).select_related(
         "organisation", "priority"
     )
-    page = max(filters.page, 1)
+    page = filters.page
     found = list(questions[(page - 1) * PAGE : page * PAGE])
     return {"count": questions.count(), "page": page, "results": _with_counts(person, found)}
 

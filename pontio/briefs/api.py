@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
@@ -124,7 +125,7 @@ class BriefFilters(Schema):
     topic: str = ""  # a topic's slug (or id)
     q: str = ""
     sort: Literal["newest", "most_read"] | None = None  # by relevance when searching
-    page: int = 1
+    page: ApiPage = 1
 
 
 def _prepare(person: Any, briefs: list[Brief]) -> list[Brief]:
@@ -161,7 +162,7 @@ def briefs_list(request: HttpRequest, filters: Query[BriefFilters]) -> dict[str,
         state=filters.state or "", topic=filters.topic.strip(), q=filters.q.strip()[:500]
     )
     briefs = selectors.briefs_list(person, chosen, filters.sort or "")
-    page = max(filters.page, 1)
+    page = filters.page
     found = list(
         briefs.select_related("organisation").prefetch_related("topics", "citations__record")[
             (page - 1) * PAGE : page * PAGE

@@ -1,11 +1,12 @@
 """Paging and sorting for every list: one page size, sort keys checked against an allow-list."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from pydantic import Field
 
 
 def paginate(request: HttpRequest, items: QuerySet[Any] | list[Any]) -> Page[Any]:
@@ -19,3 +20,9 @@ def sort_key(request: HttpRequest, allowed: dict[str, str], default: str) -> tup
     if key not in allowed:
         key = default
     return key, allowed[key]
+
+
+# The API's page numbers: from 1 to a bound far past any real list, so that an absurd page is
+# refused with a message (422) instead of reaching the database as an out-of-range OFFSET.
+MAX_API_PAGE = 100_000
+ApiPage = Annotated[int, Field(ge=1, le=MAX_API_PAGE)]

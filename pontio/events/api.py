@@ -12,6 +12,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from pontio.accounts.models import Role
+from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
@@ -57,7 +58,7 @@ class EventFilters(Schema):
     kind: str = ""
     mine: bool = False
     sort: str = ""
-    page: int = 1
+    page: ApiPage = 1
 
 
 def _with_links(person: Any, events: Any) -> Any:
@@ -135,7 +136,7 @@ def events_list(request: HttpRequest, filters: Query[EventFilters]) -> dict[str,
     if filters.mine:
         query["mine"] = "1"
     events = selectors.events_for(person, selectors.filters_from(query))
-    page = max(filters.page, 1)
+    page = filters.page
     found = list(_with_links(person, events)[(page - 1) * PAGE : page * PAGE])
     reader = Reader.of(person, found)
     return {

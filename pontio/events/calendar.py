@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from .models import Event, State
 
@@ -34,25 +35,31 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def event_ics(event: Event) -> str:
+def event_ics(event: Event, *, with_link: bool) -> str:
+    """The event as a calendar file. The online link only `with_link` (for those coming and the
+    organisers, as on the page). SEQUENCE grows with every saved change, so a calendar that
+    already has the event takes the new time or the cancellation."""
     link = settings.SITE_URL + reverse("events:event", args=[event.pk])
     host = settings.SITE_URL.split("//")[-1].split("/")[0] or "pontio"
-    where = ", ".join(part for part in (event.place, event.online_link) if part)
+    online = event.online_link if with_link else ""
+    where = ", ".join(part for part in (event.place, online) if part)
+    cancelled = event.state == State.CANCELLED
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Pontio//Events//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+        f"METHOD:{'CANCEL' if cancelled else 'PUBLISH'}",
         "BEGIN:VEVENT",
         f"UID:event-{event.pk}@{host}",
-        f"DTSTAMP:{_utc(event.updated_at)}",
+        f"SEQUENCE:{max(event.history.count() - 1, 0)}",
+        f"DTSTAMP:{_utc(timezone.now())}",
         f"DTSTART:{_utc(event.starts_at)}",
         f"DTEND:{_utc(event.ends_at)}",
         f"SUMMARY:{_escape(event.title)}",
         f"DESCRIPTION:{_escape((event.description + chr(10) + chr(10) + link).strip())}",
         f"URL:{link}",
-        f"STATUS:{'CANCELLED' if event.state == State.CANCELLED else 'CONFIRMED'}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
     ]
     if where:
         lines.append(f"LOCATION:{_escape(where)}")

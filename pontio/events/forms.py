@@ -24,13 +24,13 @@ class EventForm(ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 4}),
             "description_cy": forms.Textarea(attrs={"rows": 4}),
             "capacity": forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+            "speakers": forms.CheckboxSelectMultiple,
+            "questions": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "place": _("A room and building, if people meet in person."),
             "online_link": _("A Teams or Zoom link, if people join online."),
             "capacity": _("Leave empty if there is no limit."),
-            "speakers": _("Hold Ctrl (Cmd on a Mac) to choose more than one."),
-            "questions": _("Hold Ctrl (Cmd on a Mac) to choose more than one."),
         }
         error_messages = {
             "starts_at": {"required": _("Enter when the event starts")},

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils import timezone
 
-from .models import Event, Kind
+from .models import Attendance, Event, Kind
 
 SORTS = {"soonest": ("starts_at", "pk"), "latest": ("-starts_at", "-pk"), "title": ("title_en",)}
 
@@ -51,7 +51,9 @@ def events_for(person: Any, filters: Filters) -> Any:
     if filters.kind:
         events = events.filter(kind=filters.kind)
     if filters.mine:
-        events = events.filter(Q(attendances__person=person) | Q(organiser=person)).distinct()
+        # A subquery, not a join: a join on attendances would also narrow the count below.
+        coming = Attendance.objects.filter(person=person).values("event")
+        events = events.filter(Q(pk__in=coming) | Q(organiser=person))
     return (
         events.select_related("organisation")
         .annotate(going=Count("attendances", distinct=True))

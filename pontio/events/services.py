@@ -95,28 +95,58 @@ def event_save(
             expert_request=expert_request,
         )
         _check_new(person, event, project, expert_request)
+        told_before: tuple[Any, ...] | None = None
     else:
         event = Event.objects.select_for_update().get(pk=event.pk)
         if not can_change(person, event):
             raise EventError(_("Only the organiser or a broker changes this event."))
         if event.state == State.CANCELLED:
             raise EventError(_("This event was cancelled; arrange a new one instead."))
+        told_before = _what_people_are_told(event)
     for name in EDITABLE:
         if name in data:
             setattr(event, name, data[name])
     for name in ("title_en", "title_cy", "place"):
         setattr(event, name, getattr(event, name).strip())
     _check(event)
+    if event.state == State.HELD and event.starts_at > timezone.now():
+        raise EventError(_("This event has been held: its time cannot move into the future."))
     try:
         with transaction.atomic():
             save_as(person, event)
     except IntegrityError as error:  # another request linked the same expert request first
         raise EventError(_("An event has already been arranged for this request.")) from error
     if speakers is not None:
-        event.speakers.set(speakers)
+        event.speakers.set([*speakers, *_hidden_links(person, event, "speakers")])
+    if expert_request is not None and expert_request.expert is not None:
+        event.speakers.add(expert_request.expert)
     if questions is not None:
-        event.questions.set(questions)
+        event.questions.set([*questions, *_hidden_links(person, event, "questions")])
+    if told_before is not None and _what_people_are_told(event) != told_before:
+        from .tasks import tell_changed
+
+        transaction.on_commit(lambda: tell_changed.enqueue(event.pk))
     return event
+
+
+def _hidden_links(person: Any, event: Event, name: str) -> list[Any]:
+    """Speakers and questions the editor cannot see (another organisation's profile, a hidden
+    one, another organisation's question): kept, since the editor could not have chosen them."""
+    from pontio.agenda.models import Question
+    from pontio.people.models import Profile, ProfileState
+
+    offered: Any
+    if name == "speakers":
+        offered = Profile.objects.visible_to(person).filter(state=ProfileState.PUBLISHED)
+    else:
+        offered = Question.objects.current().filter(organisation=event.organisation)
+        offered = offered.visible_to(person)
+    return list(getattr(event, name).exclude(pk__in=offered.values("pk")))
+
+
+def _what_people_are_told(event: Event) -> tuple[Any, ...]:
+    """What those signed up rely on: when a planned event changes it, they are told."""
+    return (event.state, event.starts_at, event.ends_at, event.place, event.online_link)
 
 
 def from_request(request: ExpertRequest) -> dict[str, Any]:
@@ -127,7 +157,9 @@ def from_request(request: ExpertRequest) -> dict[str, Any]:
     titles = {}
     for language in ("en", "cy"):
         with translation.override(language):
-            if kind == Kind.BRIEFING:
+            if not name["name"]:  # the expert's profile has been deleted since
+                titles[f"title_{language}"] = str(Kind(kind).label)
+            elif kind == Kind.BRIEFING:
                 titles[f"title_{language}"] = _("Briefing with %(name)s") % name
             else:
                 titles[f"title_{language}"] = _("Roundtable with %(name)s") % name
@@ -198,10 +230,13 @@ def attendance_join(*, person: Any, event: Event) -> Attendance:
     return attendance
 
 
+@transaction.atomic
 def attendance_leave(*, person: Any, event: Event) -> None:
+    """Leave a planned event before it starts; after that the organiser records who came."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
     attendance = Attendance.objects.filter(event=event, person=person).first()
     if attendance is None:
         return
-    if not Event.objects.filter(pk=event.pk, state=State.PLANNED).exists():
-        raise EventError(_("The event is over: what was recorded stays."))
+    if event.state != State.PLANNED or event.has_started:
+        raise EventError(_("The event has started: the organiser records who came."))
     delete_as(person, attendance)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
-from pontio.people.models import ExpertRequest
+from pontio.people.models import ExpertRequest, RequestState
 from pontio.people.permissions import can_see_request, is_broker_of
 from pontio.projects.models import Project
 from pontio.projects.permissions import can_see as can_see_project
@@ -105,6 +105,11 @@ def _source(request: HttpRequest) -> tuple[Any, Project | None, ExpertRequest | 
             raise Http404
         if not is_broker_of(person, asked.organisation_id):
             raise PermissionDenied
+        if (
+            asked.state != RequestState.ACCEPTED
+            or Event.objects.filter(expert_request=asked).exists()
+        ):
+            raise RequestNotReady(asked)
         return asked.organisation, None, asked
     organisation = home_organisation(person)
     if organisation is None or not can_organise_in(person, organisation):
@@ -112,9 +117,22 @@ def _source(request: HttpRequest) -> tuple[Any, Project | None, ExpertRequest | 
     return organisation, None, None
 
 
+class RequestNotReady(Exception):
+    """The request is not accepted yet, or already has its event."""
+
+    def __init__(self, asked: ExpertRequest) -> None:
+        self.asked = asked
+
+
 def event_new(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    organisation, project, asked = _source(request)
+    try:
+        organisation, project, asked = _source(request)
+    except RequestNotReady as not_ready:
+        messages.error(
+            request, _("Only an accepted request without an event yet becomes an event.")
+        )
+        return redirect("people:request", pk=not_ready.asked.pk)
     initial: dict[str, Any] = {}
     if asked is not None:
         initial = services.from_request(asked)
@@ -228,7 +246,10 @@ def attend(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
+    person = person_of(request)
     event = _visible_event(request, pk)
-    response = HttpResponse(event_ics(event), content_type="text/calendar; charset=utf-8")
+    coming = event.attendances.filter(person=person).exists() or can_change(person, event)
+    ics = event_ics(event, with_link=coming)
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="pontio-event-{event.pk}.ics"'
     return response

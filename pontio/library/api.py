@@ -10,6 +10,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 from pontio.lib.records import Author, ParsedRecord, RecordType
 
@@ -85,7 +86,7 @@ class RecordFilters(Schema):
     collection: int | None = None
     organisation: int | None = None
     sort: str = "relevance"
-    page: int = 1
+    page: ApiPage = 1
 
 
 class RecordIn(Schema):
@@ -133,7 +134,7 @@ def records_list(request: HttpRequest, filters: Query[RecordFilters]) -> dict[st
     sort = filters.sort if filters.sort in selectors.SORTS else "relevance"
     if sort == "relevance" and not filters.q.strip():
         sort = "newest"
-    page = max(filters.page, 1)
+    page = filters.page
     results = selectors.records_search(
         person=person,
         query=filters.q,

@@ -33,6 +33,10 @@ def can_manage_drafts(person: Any) -> bool:
     return is_broker(person)
 
 
+def has_profile(person: Any) -> bool:
+    return bool(Profile.objects.filter(person=person).exists())
+
+
 def can_edit_profile(person: Any, profile: Profile) -> bool:
     """The owner edits their profile; brokers edit drafts nobody has been given yet."""
     if profile.is_claimed:
@@ -79,7 +83,7 @@ def profile_assign(*, broker: Any, profile: Profile, person: Any) -> Profile:
         raise PeopleError(_("Ask another knowledge broker to give you a profile."))
     if not person.is_active:
         raise PeopleError(_("%(name)s's account is closed.") % {"name": person.name})
-    if Profile.objects.filter(person=person).exists():
+    if has_profile(person):
         raise PeopleError(
             _(
                 "%(name)s already has a profile. Add these publications to it instead, or "
@@ -115,7 +119,7 @@ def profile_claim(*, person: Any, profile: Profile) -> Profile:
                 "iD first, or ask a knowledge broker to give it to you."
             )
         )
-    if Profile.objects.filter(person=person).exists():
+    if has_profile(person):
         raise PeopleError(
             _(
                 "You already have a profile. Add these publications to it instead, or "
@@ -124,7 +128,11 @@ def profile_claim(*, person: Any, profile: Profile) -> Profile:
         )
     profile.person = person
     profile.state = ProfileState.DRAFT
-    save_as(person, profile)
+    try:
+        with transaction.atomic():
+            save_as(person, profile)
+    except IntegrityError as error:  # two drafts with their iD claimed at once: one wins
+        raise PeopleError(_("You already have a profile.")) from error
     given.refresh_from_db()
     return given
 

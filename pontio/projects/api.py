@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
@@ -77,7 +78,7 @@ class ProjectFilters(Schema):
     topic: int | None = None
     status: str = ""
     sort: str = "newest"
-    page: int = 1
+    page: ApiPage = 1
 
 
 def _with_links(person: Any, projects: Any) -> Any:
@@ -158,7 +159,7 @@ def projects_list(request: HttpRequest, filters: Query[ProjectFilters]) -> dict[
     person = person_of(request)
     chosen = selectors.filters_from(filters.dict())
     projects = selectors.projects_for(person, chosen)
-    page = max(filters.page, 1)
+    page = filters.page
     found = _with_links(person, projects)[(page - 1) * PAGE : page * PAGE]
     return {
         "count": projects.count(),

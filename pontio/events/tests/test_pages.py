@@ -231,3 +231,31 @@ def test_a_project_event_is_arranged_by_its_lead_and_held_becomes_an_output(
     api = client.get(f"/api/v1/projects/{project.pk}").json()
     assert api["events"] == [event.pk]
     assert client_for(academic).get(f"/api/v1/projects/{project.pk}").status_code == 404
+
+
+def test_the_calendar_file_gives_the_online_link_only_to_those_coming(
+    client_for: Any, champion: Person, social_worker: Person, broker: Person
+) -> None:
+    event = make_event(champion, online_link="https://teams.example.org/meet/secret")
+    services.attendance_join(person=broker, event=event)
+    url = f"/events/{event.pk}/calendar.ics"
+    assert "meet/secret" not in client_for(social_worker).get(url).content.decode()
+    assert "meet/secret" in client_for(broker).get(url).content.decode()
+    assert "meet/secret" in client_for(champion).get(url).content.decode()
+
+
+def test_only_mine_still_counts_everyone_going(
+    client_for: Any, event: Event, social_worker: Person, broker: Person
+) -> None:
+    services.attendance_join(person=social_worker, event=event)
+    services.attendance_join(person=broker, event=event)
+    assert "2 going" in client_for(broker).get("/events/?mine=1").content.decode()
+
+
+def test_a_request_not_ready_for_an_event_goes_back_to_the_request(
+    client_for: Any, accepted_request: ExpertRequest, broker: Person
+) -> None:
+    ExpertRequest.objects.filter(pk=accepted_request.pk).update(state="approached")
+    response = client_for(broker).get(f"/events/new/?request={accepted_request.pk}")
+    assert response["Location"] == f"/experts/requests/{accepted_request.pk}/"
+    assert not Event.objects.exists()

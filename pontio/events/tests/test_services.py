@@ -179,7 +179,7 @@ def test_recording_who_came_waits_for_the_event_and_can_be_redone(
     services.event_record(person=champion, event=event, came=[broker.pk, social_worker.pk])
     assert set(Attendance.objects.values_list("attended", flat=True)) == {True}
     assert Event.objects.get().state == State.HELD
-    with pytest.raises(EventError, match="over"):
+    with pytest.raises(EventError, match="has started"):
         services.attendance_leave(person=broker, event=event)
 
 
@@ -198,3 +198,72 @@ def test_an_event_a_project_held_is_one_of_its_outputs(social_worker: Person) ->
     assert project.has_outputs
     project_services.status_change(person=social_worker, project=project, status="complete")
     assert project.status == Status.COMPLETE
+
+
+def test_changing_the_time_tells_those_coming_with_a_calendar_file(
+    event: Event, champion: Person, social_worker: Person, django_capture_on_commit_callbacks: Any
+) -> None:
+    services.attendance_join(person=social_worker, event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_save(person=champion, data={"title_en": "New title"}, event=event)
+    assert not mail.outbox  # nothing they rely on changed
+    later = event.starts_at + timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_save(
+            person=champion,
+            data={"starts_at": later, "ends_at": later + timedelta(hours=1)},
+            event=event,
+        )
+    (message,) = mail.outbox
+    assert message.to == [social_worker.email] and message.subject == "Changed: New title"
+    name, ics, kind = message.attachments[0]
+    assert name.endswith(".ics") and kind == "text/calendar"
+    assert "SEQUENCE:2" in ics and "METHOD:PUBLISH" in ics
+
+
+def test_a_cancellation_carries_a_calendar_file_that_removes_the_event(
+    event: Event, champion: Person, social_worker: Person, django_capture_on_commit_callbacks: Any
+) -> None:
+    services.attendance_join(person=social_worker, event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(person=champion, event=event, reason="Snow")
+    ics = mail.outbox[0].attachments[0][1]
+    assert "METHOD:CANCEL" in ics and "STATUS:CANCELLED" in ics
+
+
+def test_a_held_event_keeps_its_time_in_the_past(event: Event, champion: Person) -> None:
+    start_in_the_past(event)
+    services.event_record(person=champion, event=event, came=[])
+    future = timezone.now() + timedelta(days=3)
+    with pytest.raises(EventError, match="cannot move into the future"):
+        services.event_save(
+            person=champion,
+            data={"starts_at": future, "ends_at": future + timedelta(hours=1)},
+            event=event,
+        )
+
+
+def test_links_the_editor_cannot_see_are_kept(
+    broker: Person, champion: Person, accepted_request: ExpertRequest, university: Any
+) -> None:
+    from pontio.people.models import Profile
+
+    hidden = Profile.objects.create(
+        name="Only the university sees me", organisation=university, state="published"
+    )
+    event = services.event_save(
+        person=broker, data=event_data(), expert_request=accepted_request, speakers=[]
+    )
+    assert list(event.speakers.all()) == [accepted_request.expert]  # the expert always speaks
+    event.speakers.add(hidden)
+    services.event_save(person=broker, data={"place": "Room 1"}, event=event, speakers=[])
+    assert set(event.speakers.all()) == {hidden}  # the broker removed whom they could see
+
+
+def test_a_request_whose_expert_was_deleted_gives_a_plain_title(
+    accepted_request: ExpertRequest,
+) -> None:
+    accepted_request.expert.delete()
+    accepted_request.refresh_from_db()
+    data = services.from_request(accepted_request)
+    assert data["title_en"] == "Roundtable" and data["title_cy"] not in ("", "Roundtable")

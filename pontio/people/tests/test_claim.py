@@ -264,10 +264,11 @@ def test_a_signed_in_person_connects_their_orcid_and_sees_their_draft(
     assert [method for method, _ in orcid_http["calls"]] == ["POST", "GET"]
     page = client.get("/experts/me/").content.decode()
     assert f'action="/experts/drafts/{draft.pk}/claim/"' in page
-    # Once connected, ORCID signs that person in.
+    # Connected, ORCID still does not sign that person in: Pontio's own sign-in does.
     client.logout()
-    _through_orcid(client, "login")
-    assert client.session["_auth_user_id"] == str(academic.pk)
+    refused = _through_orcid(client, "login")
+    assert refused.url == "/auth/login/" and "_auth_user_id" not in client.session
+    assert "does not sign you in" in message_texts(refused)[0]
 
 
 @pytest.mark.parametrize("whose_email", ["a person's", "an invited person's"])
@@ -303,3 +304,22 @@ def test_orcid_never_signs_anyone_in_or_makes_an_account_by_email(
     assert "_auth_user_id" not in client.session
     assert not SocialAccount.objects.exists()
     assert Person.objects.count() == people
+
+
+def test_the_sign_in_page_does_not_offer_orcid(client: Any, settings: Any, db: Any) -> None:
+    settings.SOCIALACCOUNT_PROVIDERS = ORCID_APP
+    assert "orcid" not in client.get("/auth/login/").content.decode().lower()
+
+
+def test_a_claim_that_loses_a_race_is_refused_with_a_message(
+    academic: Person, draft: Profile, university: Organisation, monkeypatch: Any
+) -> None:
+    """Two drafts carrying the same iD, claimed at once: the second finds the person already
+    has a profile only when it saves; it says so instead of failing."""
+    connect(academic)
+    Profile.objects.create(person=academic, name=academic.name, organisation=university)
+    monkeypatch.setattr("pontio.people.services.has_profile", lambda person: False)
+    with pytest.raises(PeopleError, match="already have a profile"):
+        profile_claim(person=academic, profile=draft)
+    draft.refresh_from_db()
+    assert draft.person is None

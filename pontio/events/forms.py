@@ -51,6 +51,9 @@ class EventForm(ModelForm):
         self.fields["questions"].queryset = (  # type: ignore[attr-defined]
             Question.objects.current().filter(organisation=organisation).visible_to(person)
         )
+        for name in ("speakers", "questions"):
+            if not self.fields[name].queryset.exists():  # type: ignore[attr-defined]
+                del self.fields[name]  # nothing to choose: no empty heading on the page
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -143,7 +143,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
     form = EventForm(_form_data(request), initial=initial, person=person, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        speakers, questions = data.pop("speakers"), data.pop("questions")
+        speakers, questions = data.pop("speakers", None), data.pop("questions", None)
         try:
             event = services.event_save(
                 person=person,
@@ -174,7 +174,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        speakers, questions = data.pop("speakers"), data.pop("questions")
+        speakers, questions = data.pop("speakers", None), data.pop("questions", None)
         try:
             services.event_save(
                 person=person, data=data, event=event, speakers=speakers, questions=questions

@@ -107,6 +107,7 @@ def test_a_form_with_errors_keeps_what_was_typed(client_for: Any, champion: Pers
     assert "The event must end after it starts" in page
     assert "Enter a link that starts with https://" in page
     assert "Seminar: contextual safeguarding" in page and "Council chamber" in page
+    assert "Experts speaking" not in page  # no published profile to choose from
     assert not Event.objects.exists()
     response = client.post("/events/new/", FORM)
     event = Event.objects.get()

@@ -3,6 +3,7 @@
 from typing import Any
 
 from pontio.accounts.models import Role
+from pontio.organisations.permissions import has_role_in, home_organisation, is_member
 
 from .models import Question, State, SupporterGroup
 
@@ -23,8 +24,7 @@ def raising_organisations(person: Any) -> list[Any]:
 
 def raising_organisation(person: Any) -> Any:
     """The organisation whose agenda a person meets first: their first membership's."""
-    membership = person.memberships.select_related("organisation").first()
-    return membership.organisation if membership else None
+    return home_organisation(person)
 
 
 def may_raise_in(person: Any, organisation: Any) -> bool:
@@ -35,13 +35,9 @@ def may_raise_in(person: Any, organisation: Any) -> bool:
     return bool(organisation.is_active and organisation.partners_may_ask)
 
 
-def is_member(person: Any, organisation_id: int) -> bool:
-    return bool(person.memberships.filter(organisation=organisation_id).exists())
-
-
 def can_triage(person: Any, question: Question) -> bool:
     """Knowledge brokers triage the questions of organisations they belong to."""
-    return bool(person.has_role(*TRIAGERS)) and is_member(person, question.organisation_id)
+    return has_role_in(person, question.organisation_id, *TRIAGERS)
 
 
 def can_triage_anything(person: Any) -> bool:
@@ -84,7 +80,7 @@ def person_group(person: Any, organisation_id: int) -> str:
 
 def can_open_round(person: Any, organisation_id: int) -> bool:
     """Steering group members open prioritisation rounds for organisations they belong to."""
-    return bool(person.has_role(Role.STEERING)) and is_member(person, organisation_id)
+    return has_role_in(person, organisation_id, Role.STEERING)
 
 
 def in_electorate(person: Any, round: Any) -> bool:
@@ -103,9 +99,7 @@ def in_electorate(person: Any, round: Any) -> bool:
 def can_see_meetings(person: Any, organisation_id: int) -> bool:
     """Steering group members, senior leaders and knowledge brokers of the organisation see its
     steering meetings, their decisions and actions."""
-    return bool(person.has_role(Role.STEERING, Role.LEADER, *TRIAGERS)) and is_member(
-        person, organisation_id
-    )
+    return has_role_in(person, organisation_id, Role.STEERING, Role.LEADER, *TRIAGERS)
 
 
 def can_run_meetings(person: Any, organisation_id: int) -> bool:

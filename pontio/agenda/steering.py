@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pontio.core.history import delete_as, save_as
+from pontio.organisations.permissions import is_member
 
 from .models import (
     Action,
@@ -25,7 +26,7 @@ from .models import (
     State,
     TriageAction,
 )
-from .permissions import can_run_meetings, is_member
+from .permissions import can_run_meetings
 from .services import AgendaError, notices_send, question_set_state
 
 # A decision is taken on questions still on their way: not merged, answered or closed.

@@ -4,6 +4,8 @@ authors, their reviewer and the knowledge brokers of the brief's organisation.""
 from typing import Any
 
 from pontio.accounts.models import Role
+from pontio.organisations.permissions import has_role_in, home_organisation
+from pontio.organisations.permissions import is_broker_of as organisation_broker
 
 from .models import EDITABLE, READABLE, Brief
 
@@ -17,16 +19,11 @@ def draft_organisations(person: Any) -> Any:
     return person.memberships.values("organisation")
 
 
-def _is_member(person: Any, organisation_id: int) -> bool:
-    return bool(person.memberships.filter(organisation=organisation_id).exists())
-
-
 def writing_organisation(person: Any) -> Any:
     """Where a person's new briefs belong: their first organisation, if they write briefs."""
     if not person.has_role(*WRITERS):
         return None
-    membership = person.memberships.select_related("organisation").first()
-    return membership.organisation if membership else None
+    return home_organisation(person)
 
 
 def is_author(person: Any, brief: Brief) -> bool:
@@ -34,7 +31,7 @@ def is_author(person: Any, brief: Brief) -> bool:
 
 
 def is_broker_of(person: Any, brief: Brief) -> bool:
-    return bool(person.has_role(Role.BROKER)) and _is_member(person, brief.organisation_id)
+    return organisation_broker(person, brief.organisation_id)
 
 
 def can_see_draft(person: Any, brief: Brief) -> bool:
@@ -65,7 +62,6 @@ def can_read(person: Any, brief: Brief) -> bool:
 def sees_use(person: Any, brief: Brief) -> bool:
     """Leaders, the organisation's brokers and the authors see how a brief is used, in counts
     (reads by team, useful or not): never who read it."""
-    return (
-        bool(person.has_role(Role.LEADER, Role.STEERING))
-        and _is_member(person, brief.organisation_id)
-    ) or can_see_draft(person, brief)
+    return has_role_in(person, brief.organisation_id, Role.LEADER, Role.STEERING) or (
+        can_see_draft(person, brief)
+    )

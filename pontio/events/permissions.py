@@ -4,8 +4,7 @@ organiser and the organisation's brokers see names, everyone else sees how many.
 from typing import Any
 
 from pontio.accounts.models import Role
-from pontio.people.permissions import is_broker_of
-from pontio.projects.permissions import is_member_of
+from pontio.organisations.permissions import has_role_in, is_broker_of
 
 from .models import Event
 
@@ -19,7 +18,7 @@ def can_see(person: Any, event: Event) -> bool:
 def can_organise_in(person: Any, organisation: Any) -> bool:
     """Brokers, research champions, embedded researchers and steering members arrange events
     in their organisation; a project's lead arranges its events (see can_organise_for)."""
-    return bool(person.has_role(*ORGANISING_ROLES)) and is_member_of(person, organisation.pk)
+    return has_role_in(person, organisation.pk, *ORGANISING_ROLES)
 
 
 def can_organise_for(person: Any, project: Any) -> bool:

@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from pontio.core.history import delete_as, save_as
+from pontio.organisations.permissions import is_broker_of
 from pontio.people.models import ExpertRequest, RequestKind, RequestState
-from pontio.people.permissions import is_broker_of
 
 from .models import Attendance, Event, Kind, State
 from .permissions import (

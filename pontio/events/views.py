@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
+from pontio.organisations.permissions import home_organisation, is_broker_of
 from pontio.people.models import ExpertRequest, RequestState
-from pontio.people.permissions import can_see_request, is_broker_of
+from pontio.people.permissions import can_see_request
 from pontio.projects.models import Project
 from pontio.projects.permissions import can_see as can_see_project
-from pontio.projects.permissions import home_organisation
 
 from . import selectors, services
 from .calendar import event_ics

@@ -13,11 +13,11 @@ from ninja.responses import Status
 from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 from pontio.lib.records import Author, ParsedRecord, RecordType
+from pontio.organisations.permissions import home_organisation
 
 from . import selectors, services
 from .lookup import LookupFailed, lookup
 from .models import Record, Source, Visibility
-from .permissions import home_organisation
 
 router = Router(tags=["records"])
 

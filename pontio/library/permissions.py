@@ -21,9 +21,3 @@ def can_curate(person: Any) -> bool:
 
 def can_edit_record(person: Any, record: Record) -> bool:
     return record.added_by_id == person.pk or can_curate(person)
-
-
-def home_organisation(person: Any) -> Any:
-    """The organisation a person's additions belong to: their first membership."""
-    membership = person.memberships.select_related("organisation").first()
-    return membership.organisation if membership else None

@@ -367,8 +367,7 @@ def collections_ensure(person: Any) -> None:
     """Everyone has a reading list and a shelf for each of their teams, from the first time
     they might add something: nobody should have to create them first."""
     from pontio.organisations.models import Team
-
-    from .permissions import home_organisation
+    from pontio.organisations.permissions import home_organisation
 
     for team in Team.objects.filter(memberships__person=person, is_active=True):
         team_shelf(team)

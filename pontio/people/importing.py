@@ -36,8 +36,8 @@ from pontio.lib.records import ParsedRecord, RecordType
 from pontio.library import lookup
 from pontio.library.importing import rejection_reason
 from pontio.library.models import Source, translated
-from pontio.library.permissions import home_organisation
 from pontio.library.services import record_create, record_find_duplicate
+from pontio.organisations.permissions import home_organisation
 
 from .models import Profile, ProfileState
 from .services import PeopleError, can_edit_profile, can_manage_drafts

@@ -3,20 +3,13 @@
 from typing import Any
 
 from pontio.accounts.models import Role
+from pontio.organisations.permissions import is_broker_of
 
 from .models import ExpertRequest, Profile, ProfileState
 
 
 def is_broker(person: Any) -> bool:
     return bool(person.has_role(Role.BROKER))
-
-
-def is_broker_of(person: Any, organisation_id: int | None) -> bool:
-    return (
-        is_broker(person)
-        and organisation_id is not None
-        and bool(person.memberships.filter(organisation=organisation_id).exists())
-    )
 
 
 def can_see_profile(person: Any, profile: Profile) -> bool:

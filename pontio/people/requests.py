@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from pontio.core.history import save_as
+from pontio.organisations.permissions import home_organisation, is_broker_of
 
 from .models import ExpertRequest, Profile, ProfileState, RequestState
-from .permissions import can_ask_for_expert, is_broker_of
+from .permissions import can_ask_for_expert
 
 
 class RequestError(Exception):
@@ -31,9 +32,8 @@ def request_make(
         raise RequestError(_("This expert is not taking requests."))
     if not about.strip():
         raise RequestError(_("Say what you would like to talk about."))
-    membership = person.memberships.select_related("organisation").first()
     request = ExpertRequest(
-        organisation=membership.organisation,
+        organisation=home_organisation(person),
         requested_by=person,
         expert=expert,
         kind=kind,

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from pontio.core.history import delete_as, save_as
 from pontio.library.models import Record
-from pontio.library.permissions import home_organisation
 from pontio.library.selectors import records_visible
+from pontio.organisations.permissions import home_organisation
 
 from .models import Profile, ProfileState
 from .permissions import is_broker

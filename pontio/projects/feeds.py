@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from pontio.core.permissions import person_of
 from pontio.organisations.models import Organisation
+from pontio.organisations.permissions import is_member
 
 from .models import Project
-from .permissions import is_member_of
 
 LIMIT = 100
 
@@ -29,7 +29,7 @@ class ProjectsFeed(Feed[Project, Organisation]):
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Organisation:
         person = person_of(request)
         organisation = get_object_or_404(Organisation, pk=kwargs["organisation_pk"])
-        if not is_member_of(person, organisation.pk):
+        if not is_member(person, organisation.pk):
             raise Http404
         return organisation
 

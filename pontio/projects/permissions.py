@@ -5,12 +5,9 @@ and brokers."""
 from typing import Any
 
 from pontio.accounts.models import Role
+from pontio.organisations.permissions import has_role_in, is_member
 
 from .models import Part, Project, ProjectMember
-
-
-def is_member_of(person: Any, organisation_id: int) -> bool:
-    return bool(person.memberships.filter(organisation=organisation_id).exists())
 
 
 def in_project(person: Any, project: Project) -> bool:
@@ -22,11 +19,11 @@ def is_lead(person: Any, project: Project) -> bool:
 
 
 def is_broker_of(person: Any, project: Project) -> bool:
-    return bool(person.has_role(Role.BROKER)) and is_member_of(person, project.organisation_id)
+    return has_role_in(person, project.organisation_id, Role.BROKER)
 
 
 def is_steering_of(person: Any, project: Project) -> bool:
-    return bool(person.has_role(Role.STEERING)) and is_member_of(person, project.organisation_id)
+    return has_role_in(person, project.organisation_id, Role.STEERING)
 
 
 def can_see(person: Any, project: Project) -> bool:
@@ -34,15 +31,9 @@ def can_see(person: Any, project: Project) -> bool:
     return Project.objects.visible_to(person).filter(pk=project.pk).exists()
 
 
-def home_organisation(person: Any) -> Any:
-    """The organisation a person records projects in: their first membership's."""
-    membership = person.memberships.select_related("organisation").first()
-    return membership.organisation if membership else None
-
-
 def can_create_in(person: Any, organisation: Any) -> bool:
     """Any member records a project in their organisation (they become its lead)."""
-    return bool(person.is_active) and is_member_of(person, organisation.pk)
+    return bool(person.is_active) and is_member(person, organisation.pk)
 
 
 def can_edit(person: Any, project: Project) -> bool:
@@ -61,9 +52,7 @@ def can_see_budget(person: Any, project: Project) -> bool:
 def can_commission(person: Any, organisation_id: int) -> bool:
     """Steering group members and brokers of the organisation commission work and invite
     experts to it."""
-    return bool(person.has_role(Role.STEERING, Role.BROKER)) and is_member_of(
-        person, organisation_id
-    )
+    return has_role_in(person, organisation_id, Role.STEERING, Role.BROKER)
 
 
 def can_accept_outputs(person: Any, project: Project) -> bool:

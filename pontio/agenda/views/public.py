@@ -12,9 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from pontio.agenda.models import Question, QuestionQuerySet, State
-from pontio.agenda.permissions import is_member
 from pontio.core.paging import paginate
 from pontio.organisations.models import AgendaSharing, Organisation
+from pontio.organisations.permissions import is_member
 
 # The questions that are on an organisation's agenda: chosen, and what became of them since.
 AGENDA_STATES = (State.PRIORITISED, State.COMMISSIONED, State.ANSWERED)

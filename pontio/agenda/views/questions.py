@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from pontio.agenda import selectors, services
 from pontio.agenda.forms import SupportForm
 from pontio.agenda.models import Question, State, Support
-from pontio.agenda.permissions import can_edit, can_triage, is_member
+from pontio.agenda.permissions import can_edit, can_triage
 from pontio.core.permissions import person_of
+from pontio.organisations.permissions import is_member
 
 # The lifecycle as shown on every question: the steps in order, then how it ends.
 STEPS = [State.SUBMITTED, State.TRIAGED, State.SHORTLISTED, State.PRIORITISED, State.COMMISSIONED]

@@ -18,12 +18,12 @@ from pontio.agenda.models import Round
 from pontio.agenda.permissions import (
     can_open_round,
     in_electorate,
-    is_member,
     raising_organisation,
 )
 from pontio.agenda.services import AgendaError
 from pontio.agenda.steering_forms import WorkshopForm
 from pontio.core.permissions import person_of
+from pontio.organisations.permissions import is_member
 
 
 def _visible_round(request: HttpRequest, pk: int) -> Round:

@@ -15,7 +15,8 @@ from pontio.library import services
 from pontio.library.forms import LookupForm, RecordForm, SaveFoundForm
 from pontio.library.lookup import LookupFailed, lookup
 from pontio.library.models import Source, Visibility
-from pontio.library.permissions import can_import, home_organisation
+from pontio.library.permissions import can_import
+from pontio.organisations.permissions import home_organisation
 
 SESSION_KEY = "library.lookup"
 

@@ -14,7 +14,7 @@ from pontio.core.permissions import person_of
 from pontio.library import selectors, services
 from pontio.library.forms import CollectionForm
 from pontio.library.models import Collection, CollectionItem
-from pontio.library.permissions import home_organisation
+from pontio.organisations.permissions import home_organisation
 
 
 def collections(request: HttpRequest) -> HttpResponse:

@@ -20,7 +20,8 @@ from pontio.library.importing import (
     import_queue,
 )
 from pontio.library.models import Import, ImportStatus, Outcome
-from pontio.library.permissions import can_curate, can_import, home_organisation
+from pontio.library.permissions import can_curate, can_import
+from pontio.organisations.permissions import home_organisation
 
 MAPPABLE_FIELDS = [
     "title",

@@ -12,7 +12,8 @@ from pontio.core.permissions import person_of
 from pontio.library import selectors, services
 from pontio.library.forms import FileForm, RecordForm
 from pontio.library.models import CollectionItem, RecordFile
-from pontio.library.permissions import can_edit_record, home_organisation
+from pontio.library.permissions import can_edit_record
+from pontio.organisations.permissions import home_organisation
 
 
 def record_detail(request: HttpRequest, pk: int) -> HttpResponse:

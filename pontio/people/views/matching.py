@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pontio.agenda.permissions import raising_organisation
 from pontio.agenda.selectors import question_for
 from pontio.core.permissions import person_of
+from pontio.organisations.permissions import home_organisation
 from pontio.people.matching import GAP_BELOW, experts_for_project, experts_for_question, gaps
 from pontio.people.permissions import is_broker
 
@@ -40,7 +40,7 @@ def project_experts(request: HttpRequest, pk: int) -> HttpResponse:
 
 def question_gaps(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    organisation = raising_organisation(person)
+    organisation = home_organisation(person)
     if organisation is None or not is_broker(person):
         raise PermissionDenied
     return render(

@@ -12,6 +12,7 @@ from pontio.agenda.selectors import question_for
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.events.models import Event
+from pontio.organisations.permissions import is_broker_of
 from pontio.people import requests as service
 from pontio.people.forms import AnswerForm, ApproachForm, RequestForm
 from pontio.people.models import ExpertRequest, Profile, RequestState
@@ -20,7 +21,6 @@ from pontio.people.permissions import (
     can_see_profile,
     can_see_request,
     is_broker,
-    is_broker_of,
 )
 
 

@@ -14,6 +14,7 @@ from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.events.models import State as EventState
 from pontio.organisations.models import Organisation
+from pontio.organisations.permissions import home_organisation
 from pontio.projects import selectors, services
 from pontio.projects.forms import ProjectForm, StatusForm
 from pontio.projects.models import ExpertInvitation, InvitationState, Project, Status
@@ -24,7 +25,6 @@ from pontio.projects.permissions import (
     can_edit,
     can_see_budget,
     can_see_governance,
-    home_organisation,
     is_lead,
 )
 from pontio.taxonomy.models import Topic

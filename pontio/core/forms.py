@@ -4,6 +4,7 @@ form the right classes, hints, error messages and error summary."""
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest
 
 WIDGET_CLASSES = {
     forms.Textarea: "govuk-textarea",
@@ -50,3 +51,9 @@ class Form(GovukFormMixin, forms.Form):
 
 class ModelForm(GovukFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     pass
+
+
+def form_data(request: HttpRequest) -> Any:
+    """What a form is bound to: the posted data on a POST (even an empty one, so that required
+    fields are reported), nothing on a GET."""
+    return request.POST if request.method == "POST" else None

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.organisations.permissions import home_organisation, is_broker_of
@@ -29,10 +30,6 @@ from .permissions import (
     can_see,
     can_see_attendees,
 )
-
-
-def _form_data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _visible_event(request: HttpRequest, pk: int, *, change: bool = False) -> Event:
@@ -140,7 +137,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
         initial["questions"] = [asked.question] if asked.question else []
     elif project is not None:
         initial = {"questions": list(project.questions.all())}
-    form = EventForm(_form_data(request), initial=initial, person=person, organisation=organisation)
+    form = EventForm(form_data(request), initial=initial, person=person, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         speakers, questions = data.pop("speakers", None), data.pop("questions", None)
@@ -170,7 +167,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     event = _visible_event(request, pk, change=True)
     form = EventForm(
-        _form_data(request), instance=event, person=person, organisation=event.organisation
+        form_data(request), instance=event, person=person, organisation=event.organisation
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -194,7 +191,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first: the page says who will be told; only the POST cancels."""
     event = _visible_event(request, pk, change=True)
-    form = CancelForm(_form_data(request))
+    form = CancelForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.event_cancel(
@@ -211,7 +208,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 def event_record(request: HttpRequest, pk: int) -> HttpResponse:
     event = _visible_event(request, pk, change=True)
-    form = RecordForm(_form_data(request), event=event)
+    form = RecordForm(form_data(request), event=event)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_record(

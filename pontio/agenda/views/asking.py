@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from pontio.agenda import selectors, services
 from pontio.agenda.forms import QuestionForm, new_submission_key
 from pontio.agenda.permissions import can_edit, raising_organisations
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 
 
@@ -40,7 +41,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         "submission_key": new_submission_key(),
     }
     form = QuestionForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         initial=initial,
         person=person,
         organisation=organisation,
@@ -105,7 +106,7 @@ def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "priority": question.priority_id,
     }
     form = QuestionForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         initial=initial,
         person=person,
         organisation=question.organisation,

@@ -22,6 +22,7 @@ from pontio.agenda.permissions import (
 )
 from pontio.agenda.services import AgendaError
 from pontio.agenda.steering_forms import WorkshopForm
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 from pontio.organisations.permissions import is_member
 
@@ -64,7 +65,7 @@ def round_open(request: HttpRequest) -> HttpResponse:
     if organisation is None or not can_open_round(person, organisation.pk):
         raise PermissionDenied
     # Bound on any POST: a form of unticked boxes sends nothing, and must still say so.
-    data = request.POST if request.method == "POST" else None
+    data = form_data(request)
     form = RoundForm(data, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -104,7 +105,7 @@ def ballot(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     mine = [q.pk for q in rounds.my_choices(person_of(request), found)]
-    data = request.POST if request.method == "POST" else None
+    data = form_data(request)
     form = BallotPickForm(data, round=found, initial={"questions": mine})
     if request.method == "POST" and form.is_valid():
         chosen = [q.pk for q in form.cleaned_data["questions"]]
@@ -130,9 +131,7 @@ def ballot_order(request: HttpRequest, pk: int) -> HttpResponse:
     # Questions keep the place they had; new ones follow in the order they were chosen.
     ordered = sorted(questions, key=lambda q: (mine.get(q.pk, len(mine) + 1), wanted.index(q.pk)))
     initial = {f"place_{q.pk}": str(place) for place, q in enumerate(ordered, 1)}
-    form = BallotOrderForm(
-        request.POST if request.method == "POST" else None, questions=ordered, initial=initial
-    )
+    form = BallotOrderForm(form_data(request), questions=ordered, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             rounds.ballot_cast(person=person, round=found, question_ids=form.ordered_ids())
@@ -187,7 +186,7 @@ def workshop(request: HttpRequest, pk: int) -> HttpResponse:
         if question.pk in agreed:
             initial[f"reason_{question.pk}"] = agreed[question.pk].reason
     form = WorkshopForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         questions=questions,
         ballot_places=workshop_service.ballot_places(found),
         initial=initial,

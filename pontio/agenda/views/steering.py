@@ -21,6 +21,7 @@ from pontio.agenda.permissions import can_run_meetings, can_see_meetings, raisin
 from pontio.agenda.services import AgendaError
 from pontio.agenda.steering_forms import DecisionForm, FollowUpForm, ItemForm, MeetingForm
 from pontio.core.documents import PdfUnavailable
+from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 
@@ -85,7 +86,7 @@ def _meeting_form(request: HttpRequest, organisation: Any, meeting: Meeting | No
             "starts_at": timezone.localtime(meeting.starts_at),
             "place": meeting.place,
         }
-    form = MeetingForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = MeetingForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = steering.meeting_save(
@@ -129,7 +130,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     found = _meeting(request, pk, change=True)
     questions = Question.objects.current().filter(organisation=found.organisation_id)
-    form = ItemForm(request.POST if request.method == "POST" else None, questions=questions)
+    form = ItemForm(form_data(request), questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
             steering.item_add(person=person_of(request), meeting=found, **form.cleaned_data)
@@ -158,9 +159,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     # The questions on the meeting's agenda are ticked to start with.
     on_agenda = questions.filter(agenda_items__meeting=found).values_list("pk", flat=True)
     initial = {"questions": list(on_agenda)}
-    form = DecisionForm(
-        request.POST if request.method == "POST" else None, questions=questions, initial=initial
-    )
+    form = DecisionForm(form_data(request), questions=questions, initial=initial)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["outcome"] == Outcome.REJECT and request.POST.get("confirm") != "1":
             # Rejecting closes questions: ask first.
@@ -184,7 +183,7 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
     people = Person.objects.filter(
         is_active=True, memberships__organisation=found.organisation_id
     ).distinct()
-    form = FollowUpForm(request.POST if request.method == "POST" else None, people=people)
+    form = FollowUpForm(form_data(request), people=people)
     if request.method == "POST" and form.is_valid():
         try:
             steering.follow_up_add(person=person_of(request), meeting=found, **form.cleaned_data)

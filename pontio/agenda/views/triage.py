@@ -17,6 +17,7 @@ from pontio.agenda.forms import AnsweredForm, MergeForm, MoveForm, ReasonForm, R
 from pontio.agenda.models import Question, State
 from pontio.agenda.permissions import can_triage, can_triage_anything
 from pontio.agenda.services import AgendaError
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 
 
@@ -119,7 +120,7 @@ def rephrase(request: HttpRequest, pk: int) -> HttpResponse:
         "why_en": question.why_en,
         "why_cy": question.why_cy,
     }
-    form = RephraseForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = RephraseForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             triage.question_rephrase(person=person, question=question, **form.cleaned_data)
@@ -145,7 +146,7 @@ def clarify(request: HttpRequest, pk: int) -> HttpResponse:
     if refused := _not_now(request, question, "clarify"):
         return refused
     label = gettext_lazy("What should the author clarify?")
-    form = ReasonForm(request.POST if request.method == "POST" else None, label=label)
+    form = ReasonForm(form_data(request), label=label)
     if request.method == "POST" and form.is_valid():
         try:
             triage.question_ask_clarification(
@@ -174,7 +175,7 @@ def answered(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = selectors.records_that_may_answer(
         person, question.text_en or question.text_cy, limit=8
     )
-    form = AnsweredForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    form = AnsweredForm(form_data(request), candidates=candidates)
     if request.method == "POST" and form.is_valid():
         numbers = form.chosen_numbers()
         records = list(records_visible(person).filter(pk__in=numbers))
@@ -212,9 +213,7 @@ def out_of_scope(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     label = gettext_lazy("Why is it out of scope?")
     help_text = gettext_lazy("The author and everyone who follows the question are told this.")
-    form = ReasonForm(
-        request.POST if request.method == "POST" else None, label=label, help_text=help_text
-    )
+    form = ReasonForm(form_data(request), label=label, help_text=help_text)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
         if not _confirmed(request):
@@ -253,7 +252,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if triage.merge_targets_valid(question, q)
     ]
-    form = MergeForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    form = MergeForm(form_data(request), candidates=candidates)
     if request.method == "POST" and form.is_valid():
         number = form.target_number()
         target = selectors.question_for(person, number) if number else None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from pontio.accounts.models import Person, Role
 from pontio.briefs.glossary_forms import DUPLICATE, GlossaryForm
 from pontio.briefs.models import GlossaryTerm
+from pontio.core.forms import form_data
 from pontio.core.history import delete_as, save_as
 from pontio.core.permissions import person_of
 
@@ -24,7 +25,7 @@ def _broker(request: HttpRequest) -> Person:
 
 def glossary(request: HttpRequest) -> HttpResponse:
     person = _broker(request)
-    form = GlossaryForm(request.POST if request.method == "POST" else None)
+    form = GlossaryForm(form_data(request))
     if form.is_valid():
         try:
             with transaction.atomic():

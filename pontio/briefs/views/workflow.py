@@ -20,6 +20,7 @@ from pontio.briefs.forms import CommentForm, ReviewDecisionForm, ReviewRequestFo
 from pontio.briefs.models import TEXT_FIELDS, Brief, Comment, Revision
 from pontio.briefs.permissions import can_edit, can_publish, can_review, can_see_draft
 from pontio.briefs.views.common import visible_brief
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 
 
@@ -51,9 +52,7 @@ def review_request(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if not can_edit(person, brief):
         raise PermissionDenied
-    form = ReviewRequestForm(
-        request.POST if request.method == "POST" else None, people=_reviewers(brief, person)
-    )
+    form = ReviewRequestForm(form_data(request), people=_reviewers(brief, person))
     if request.method == "POST" and form.is_valid():
         try:
             services.review_request(person=person, brief=brief, **form.cleaned_data)
@@ -70,7 +69,7 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if not can_review(person, brief):
         raise PermissionDenied
-    form = ReviewDecisionForm(request.POST if request.method == "POST" else None)
+    form = ReviewDecisionForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.review_decide(
@@ -110,7 +109,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if not can_publish(person, brief):
         raise PermissionDenied
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    form = WithdrawForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.brief_withdraw(person=person, brief=brief, **form.cleaned_data)
@@ -140,7 +139,7 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 def comments(request: HttpRequest, pk: int) -> HttpResponse:
     brief = _draft_reader(request, pk)
     person = person_of(request)
-    form = CommentForm(request.POST if request.method == "POST" else None)
+    form = CommentForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         parent_pk = request.POST.get("parent", "")
         parent = brief.comments.filter(pk=parent_pk).first() if parent_pk.isdecimal() else None

@@ -19,6 +19,7 @@ from pontio.briefs.forms import BriefForm, ImageForm, NewBriefForm
 from pontio.briefs.models import Brief, BriefImage, Citation
 from pontio.briefs.permissions import can_edit, can_read, writing_organisation
 from pontio.briefs.views.common import sections, visible_brief
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 from pontio.library.selectors import Filters, record_for, records_search, records_visible
 
@@ -30,7 +31,7 @@ def brief_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     project = _project(request)
     initial = {"title_en": project.title_en, "title_cy": project.title_cy} if project else {}
-    form = NewBriefForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = NewBriefForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             brief = services.brief_create(
@@ -92,7 +93,7 @@ def brief_edit(request: HttpRequest, pk: int) -> HttpResponse:
     brief = _editable(request, pk)
     person = person_of(request)
     form = BriefForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         initial=_initial(brief),
         organisation=brief.organisation,
     )

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from pontio.core.forms import form_data
 from pontio.core.history import save_as
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
@@ -116,7 +117,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 
 def profile_edit(request: HttpRequest, pk: int) -> HttpResponse:
     profile = _own(request, pk)
-    data = request.POST if request.method == "POST" else None
+    data = form_data(request)
     form = ProfileForm(data, instance=profile)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)

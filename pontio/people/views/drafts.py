@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from pontio.accounts.models import Person
+from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.people import importing, services
@@ -24,7 +25,7 @@ def _broker(request: HttpRequest) -> Person:
 
 def draft_list(request: HttpRequest) -> HttpResponse:
     person = _broker(request)
-    form = InstitutionForm(request.POST if request.method == "POST" else None)
+    form = InstitutionForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -51,7 +52,7 @@ def draft_list(request: HttpRequest) -> HttpResponse:
 def draft_assign(request: HttpRequest, pk: int) -> HttpResponse:
     broker = _broker(request)
     profile = get_object_or_404(Profile, pk=pk, person=None)
-    form = AssignForm(request.POST if request.method == "POST" else None)
+    form = AssignForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         person = Person.objects.filter(email__iexact=form.cleaned_data["email"]).first()
         if person is None:

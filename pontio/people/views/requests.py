@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from pontio.agenda.selectors import question_for
+from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.events.models import Event
@@ -34,7 +35,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     about = request.GET.get("question", "")
     question = question_for(person, int(about)) if about.isdecimal() else None
     initial = {"about": question.text if question else ""}
-    form = RequestForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = RequestForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             made = service.request_make(
@@ -68,7 +69,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(ExpertRequest.objects.select_related("expert", "question"), pk=pk)
     if not can_see_request(person, found):
         raise Http404
-    data = request.POST if request.method == "POST" else None
+    data = form_data(request)
     approach_form = ApproachForm(data if request.POST.get("step") == "approach" else None)
     answer_form = AnswerForm(data if request.POST.get("step") == "answer" else None)
     if request.method == "POST":

@@ -1,8 +1,6 @@
 """What every projects page needs: the project, if the person may see it (404 otherwise, so
 projects of others are not shown to exist) and change it (403 otherwise)."""
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -20,7 +18,3 @@ def visible_project(request: HttpRequest, pk: int, *, change: bool = False) -> P
     if change and not can_edit(person, project):
         raise PermissionDenied
     return project
-
-
-def form_data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None

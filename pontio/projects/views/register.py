@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
 from pontio.events.models import State as EventState
@@ -29,7 +30,7 @@ from pontio.projects.permissions import (
 )
 from pontio.taxonomy.models import Topic
 
-from .common import form_data, visible_project
+from .common import visible_project
 
 
 def _filter_context(request: HttpRequest) -> dict[str, Any]:

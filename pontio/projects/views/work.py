@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pontio.accounts.models import Person
+from pontio.core.forms import form_data
 from pontio.core.permissions import person_of
 from pontio.people.models import Profile, ProfileState
 from pontio.projects import services
@@ -30,7 +31,7 @@ from pontio.projects.permissions import (
     is_lead,
 )
 
-from .common import form_data, visible_project
+from .common import visible_project
 
 
 def members(request: HttpRequest, pk: int) -> HttpResponse:
@@ -201,7 +202,7 @@ def output_file(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit(person, project):
         raise PermissionDenied
     form = OutputFileForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         request.FILES if request.method == "POST" else None,
     )
     if request.method == "POST" and form.is_valid():

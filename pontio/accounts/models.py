@@ -82,6 +82,15 @@ class Person(AbstractBaseUser):
             self._roles = set(self.role_assignments.values_list("role", flat=True))
         return self._roles
 
+    @property
+    def organisation_ids(self) -> frozenset[int]:
+        """The organisations this person belongs to, read once per request (pages ask "is this
+        person in that organisation?" of many items)."""
+        if not hasattr(self, "_organisation_ids"):
+            ids = self.memberships.values_list("organisation", flat=True)
+            self._organisation_ids = frozenset(ids)
+        return self._organisation_ids
+
     def has_role(self, *roles: str) -> bool:
         return self.is_active and bool(self.roles & set(roles))
 

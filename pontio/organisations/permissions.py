@@ -5,9 +5,7 @@ from typing import Any
 
 
 def is_member(person: Any, organisation_id: int | None) -> bool:
-    if organisation_id is None:
-        return False
-    return bool(person.memberships.filter(organisation=organisation_id).exists())
+    return organisation_id in person.organisation_ids
 
 
 def has_role_in(person: Any, organisation_id: int | None, *roles: str) -> bool:

@@ -25,8 +25,15 @@ def membership_add(
         return found
     membership = Membership(person=person, organisation=organisation, team=team)
     save_as(actor, membership)
+    _forget_organisations(person)
     return membership
 
 
 def membership_remove(*, actor: Any, membership: Membership) -> None:
     delete_as(actor, membership)
+    _forget_organisations(membership.person)
+
+
+def _forget_organisations(person: Any) -> None:
+    """The person's organisations are read once per request (Person.organisation_ids)."""
+    vars(person).pop("_organisation_ids", None)

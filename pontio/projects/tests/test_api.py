@@ -3,7 +3,9 @@ refused without a token, and 404 for a project the caller may not see."""
 
 from typing import Any
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from pontio.accounts.models import Person
 from pontio.accounts.services import api_token_create
@@ -66,3 +68,18 @@ def test_the_list_does_not_query_per_project(
     headers: dict[str, Any] = bearer(social_worker)
     with django_assert_max_num_queries(40):
         assert len(client.get("/api/v1/projects", **headers).json()["results"]) == 8
+
+
+def test_a_brokers_list_costs_the_same_for_one_project_or_many(
+    client: Any, broker: Person, django_assert_num_queries: Any
+) -> None:
+    """Governance and budget are decided per project without asking the database again."""
+    make_project(broker, "The first")
+    headers: dict[str, Any] = bearer(broker)
+    client.get("/api/v1/projects", **headers)  # warm: the token's first use
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/v1/projects", **headers)
+    for i in range(6):
+        make_project(broker, f"Project number {i}")
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert len(client.get("/api/v1/projects", **headers).json()["results"]) == 7

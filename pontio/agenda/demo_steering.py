@@ -66,8 +66,7 @@ def _closed_round(organisation: Any, chair: Person, shortlist: list[Question]) -
 
 def _agree(round: Round, chair: Person) -> None:
     """The workshop keeps the ballots' order but one swap, made for a reason."""
-    from_ballots = workshop.ballot_places(round)
-    order = sorted(round.shortlist.all(), key=lambda q: (from_ballots[q.pk][0], q.pk))
+    order = workshop.proposed_order(round)
     order[2], order[3] = order[3], order[2]
     places = {q.pk: place for place, q in enumerate(order, 1)}
     reason = "Moved after the workshop heard from care-experienced young people."

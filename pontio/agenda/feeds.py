@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from pontio.agenda.models import Question
-from pontio.agenda.views.public import agenda_questions, shared_organisation
+from pontio.agenda.views.public import shared_organisation
 from pontio.organisations.models import Organisation
 
 LIMIT = 100
@@ -53,7 +53,7 @@ class AgendaFeed(Feed[Question, AgendaSource]):
         return obj.page_url
 
     def items(self, obj: AgendaSource) -> list[Question]:
-        questions = list(agenda_questions(obj.organisation)[:LIMIT])
+        questions = list(Question.objects.on_agenda_of(obj.organisation)[:LIMIT])
         for number, question in enumerate(questions):
             anchor = f"#question-{question.pk}"
             page = number // settings.PAGE_SIZE + 1

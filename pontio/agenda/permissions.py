@@ -105,3 +105,17 @@ def can_see_meetings(person: Any, organisation_id: int) -> bool:
 def can_run_meetings(person: Any, organisation_id: int) -> bool:
     """Steering group members plan meetings and record what was decided."""
     return can_open_round(person, organisation_id)
+
+
+def agenda_shared_with(user: Any, organisation: Any) -> bool:
+    """Members always see their organisation's agenda; others as the organisation chose. An
+    organisation that is no longer active shares with nobody but its members."""
+    from pontio.organisations.models import AgendaSharing
+
+    if user.is_authenticated and is_member(user, organisation.pk):
+        return True
+    if not organisation.is_active:
+        return False
+    if organisation.agenda_sharing == AgendaSharing.PUBLIC:
+        return True
+    return bool(user.is_authenticated) and organisation.agenda_sharing == AgendaSharing.SIGNED_IN

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from pontio.core.history import save_as
 
 from .indexing import index_questions
-from .models import Action, Notice, Question, State, Support, TriageAction
+from .models import AGENDA_STATES, Action, Notice, Question, State, Support, TriageAction
 from .permissions import may_raise_in, supporter_group
 
 MIN_QUESTION_LENGTH = 15
@@ -211,6 +211,8 @@ def question_set_state(
     question.closed_note = closed_note if state == State.CLOSED else ""
     if state != State.SUBMITTED:
         question.clarification_asked = False
+    if state not in AGENDA_STATES:  # off the agenda: its number there goes too
+        question.agenda_place = None
     save_as(person, question)
     return before
 

@@ -161,7 +161,6 @@ def _apply(person: Any, question: Question, outcome: str, reason: str) -> None:
     if outcome == Outcome.COMMISSION:
         question_set_state(person=person, question=question, state=State.COMMISSIONED)
     elif outcome == Outcome.REJECT:
-        question.agenda_place = None
         question_set_state(
             person=person,
             question=question,

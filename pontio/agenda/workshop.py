@@ -34,10 +34,16 @@ def has_moved(place: int, ballot: tuple[int, int] | None) -> bool:
     return ballot is not None and not ballot[0] <= place <= ballot[1]
 
 
-def proposed_order(round: Round) -> list[Question]:
-    """The order to start the workshop from: as agreed if it was, else as the ballots ranked."""
+def proposed_order(
+    round: Round, from_ballots: Mapping[int, tuple[int, int]] | None = None
+) -> list[Question]:
+    """The order to start the workshop from: as agreed if it was, else as the ballots ranked.
+    A caller that has counted the ballots already passes `from_ballots` (counting is the
+    round's heaviest read)."""
     agreed = {a.question_id: a.place for a in round.agreed_places.all()}
-    places = agreed or {pk: first for pk, (first, _last) in ballot_places(round).items()}
+    if not agreed and from_ballots is None:
+        from_ballots = ballot_places(round)
+    places = agreed or {pk: first for pk, (first, _last) in (from_ballots or {}).items()}
     shortlist = sorted(round.shortlist.all(), key=lambda q: q.pk)
     return sorted(shortlist, key=lambda q: places.get(q.pk, len(shortlist) + 1))
 

@@ -3,6 +3,7 @@ rounds (rounds.py) and the steering group's meetings (meetings.py)."""
 
 from .meetings import AgendaItem, Decision, FollowUp, ItemKind, Meeting, Outcome
 from .questions import (
+    AGENDA_STATES,
     OPEN_STATES,
     Action,
     Affected,
@@ -18,6 +19,7 @@ from .questions import (
 from .rounds import AgreedPlace, Ballot, BallotChoice, Round, RoundQuerySet
 
 __all__ = [
+    "AGENDA_STATES",
     "OPEN_STATES",
     "Action",
     "Affected",

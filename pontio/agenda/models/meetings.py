@@ -1,8 +1,6 @@
 """The steering group's meetings: what is on each agenda, the decisions taken on questions, and
 the actions agreed, with who owns them and when they are due."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +9,6 @@ from simple_history.models import HistoricalRecords
 from pontio.core.bilingual import in_either_language
 
 from .questions import Question
-
-
-class MeetingQuerySet(models.QuerySet["Meeting"]):
-    def of_organisations(self, organisation_ids: Any) -> "MeetingQuerySet":
-        return self.filter(organisation__in=organisation_ids)
 
 
 class Meeting(models.Model):
@@ -34,7 +27,6 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

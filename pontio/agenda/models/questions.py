@@ -26,6 +26,8 @@ class State(models.TextChoices):
 
 # Questions in these states still gather support; later, the decision has been taken.
 OPEN_STATES = (State.SUBMITTED, State.TRIAGED, State.SHORTLISTED, State.PRIORITISED)
+# The questions on an organisation's agenda: chosen, and what became of them since.
+AGENDA_STATES = (State.PRIORITISED, State.COMMISSIONED, State.ANSWERED)
 
 
 class ClosedReason(models.TextChoices):
@@ -53,6 +55,14 @@ class QuestionQuerySet(models.QuerySet["Question"]):
     def open_for_support(self) -> "QuestionQuerySet":
         return self.current().filter(state__in=OPEN_STATES)
 
+    def on_agenda_of(self, organisation: Any) -> "QuestionQuerySet":
+        """The organisation's agenda in order: by place in the top ten, then the newest."""
+        return (
+            self.current()
+            .filter(organisation=organisation, state__in=AGENDA_STATES)
+            .order_by(models.F("agenda_place").asc(nulls_last=True), "-created_at", "-pk")
+        )
+
     def visible_to(self, person: Any) -> "QuestionQuerySet":
         """A question is seen inside its organisation and by its author (who may since have
         left it). Once prioritised, it is on the organisation's agenda, which anyone signed in
@@ -63,7 +73,7 @@ class QuestionQuerySet(models.QuerySet["Question"]):
         on_shared_agenda = models.Q(
             organisation__agenda_sharing__in=(AgendaSharing.SIGNED_IN, AgendaSharing.PUBLIC),
             organisation__is_active=True,
-            state__in=(State.PRIORITISED, State.COMMISSIONED, State.ANSWERED),
+            state__in=AGENDA_STATES,
             merged_into__isnull=True,
         )
         return self.filter(

@@ -9,7 +9,9 @@ from pontio.accounts.models import Person
 from pontio.agenda.models import AgreedPlace, Notice, Question, Round, State, TriageAction
 from pontio.agenda.rounds import ballot_cast
 from pontio.agenda.services import AgendaError
+from pontio.agenda.tests.helpers import make_question
 from pontio.agenda.tests.test_rounds import close, make_round, make_shortlist
+from pontio.agenda.triage import question_close_out_of_scope
 from pontio.agenda.workshop import ballot_places, workshop_agree
 from pontio.conftest import make_person
 
@@ -159,3 +161,16 @@ def test_the_workshop_form_keeps_what_was_typed_and_asks_for_reasons(
     assert response.status_code == 302
     results = client.get(f"/agenda/rounds/{voted.pk}/results/").content.decode()
     assert "The order the final workshop agreed" in results and "Most urgent" in results
+
+
+def test_a_question_that_leaves_the_agenda_loses_its_place(
+    broker: Person, champion: Person
+) -> None:
+    """However it leaves (here: closed as out of scope), its number is not shown again if it
+    is ever put back."""
+    question = make_question(champion)
+    Question.objects.filter(pk=question.pk).update(state=State.PRIORITISED, agenda_place=3)
+    question.refresh_from_db()
+    question_close_out_of_scope(person=broker, question=question, reason="Not ours")
+    question.refresh_from_db()
+    assert question.state == State.CLOSED and question.agenda_place is None

@@ -7,38 +7,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from pontio.agenda.models import Question, QuestionQuerySet, State
+from pontio.agenda.models import Question, State
+from pontio.agenda.permissions import agenda_shared_with
 from pontio.core.paging import paginate
-from pontio.organisations.models import AgendaSharing, Organisation
+from pontio.organisations.models import Organisation
 from pontio.organisations.permissions import is_member
-
-# The questions that are on an organisation's agenda: chosen, and what became of them since.
-AGENDA_STATES = (State.PRIORITISED, State.COMMISSIONED, State.ANSWERED)
-
-
-def agenda_shared_with(user: Any, organisation: Organisation) -> bool:
-    """Members always see their organisation's agenda; others as the organisation chose. An
-    organisation that is no longer active shares with nobody but its members."""
-    if user.is_authenticated and is_member(user, organisation.pk):
-        return True
-    if not organisation.is_active:
-        return False
-    if organisation.agenda_sharing == AgendaSharing.PUBLIC:
-        return True
-    return bool(user.is_authenticated) and organisation.agenda_sharing == AgendaSharing.SIGNED_IN
-
-
-def agenda_questions(organisation: Organisation) -> QuestionQuerySet:
-    """The organisation's agenda in order: by place in the top ten, then the newest."""
-    return (
-        Question.objects.current()
-        .filter(organisation=organisation, state__in=AGENDA_STATES)
-        .order_by(F("agenda_place").asc(nulls_last=True), "-created_at", "-pk")
-    )
 
 
 def shared_organisation(request: HttpRequest, pk: int) -> Organisation | None:
@@ -92,7 +68,9 @@ def agenda_page(request: HttpRequest, organisation_pk: int) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         raise Http404
-    page = paginate(request, agenda_questions(organisation).select_related("organisation"))
+    page = paginate(
+        request, Question.objects.on_agenda_of(organisation).select_related("organisation")
+    )
     return render(
         request,
         "agenda/public.html",

@@ -178,7 +178,8 @@ def workshop(request: HttpRequest, pk: int) -> HttpResponse:
     if not found.is_closed_at(timezone.now()):
         messages.error(request, _("The order is agreed once the round has closed."))
         return redirect("agenda:round", pk=found.pk)
-    questions = workshop_service.proposed_order(found)
+    from_ballots = workshop_service.ballot_places(found)
+    questions = workshop_service.proposed_order(found, from_ballots)
     agreed = {a.question_id: a for a in found.agreed_places.all()}
     initial: dict[str, str] = {}
     for place, question in enumerate(questions, 1):
@@ -188,7 +189,7 @@ def workshop(request: HttpRequest, pk: int) -> HttpResponse:
     form = WorkshopForm(
         form_data(request),
         questions=questions,
-        ballot_places=workshop_service.ballot_places(found),
+        ballot_places=from_ballots,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():

@@ -2,7 +2,6 @@
 the pages, who signed up is never given (only how many), and the online link only to those
 signed up and the organisers."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,12 +10,12 @@ from django.http import HttpRequest, QueryDict
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from pontio.accounts.models import Role
 from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
 from .models import Attendance, Event
+from .permissions import gets_online_link
 
 router = Router(tags=["events"])
 PAGE = 25
@@ -62,46 +61,32 @@ class EventFilters(Schema):
 
 
 def _with_links(person: Any, events: Any) -> Any:
-    """Everything event_out reads, fetched once for a page of events (not per event)."""
+    """Everything event_out reads, fetched once for a page of events (not per event); how many
+    are going comes annotated from the selector."""
     from pontio.agenda.models import Question
     from pontio.people.models import Profile
 
     speakers = Profile.objects.visible_to(person)
     questions = Question.objects.visible_to(person)
+    mine = Attendance.objects.filter(person=person)
     return events.select_related("organisation").prefetch_related(
         Prefetch("speakers", queryset=speakers, to_attr="seen_speakers"),
         Prefetch("questions", queryset=questions, to_attr="seen_questions"),
-        Prefetch("attendances", queryset=Attendance.objects.only("event", "person")),
+        Prefetch("attendances", queryset=mine, to_attr="mine"),
     )
 
 
-@dataclass(frozen=True)
-class Reader:
-    """What the caller may know, worked out once per call: the organisations they are a broker
-    of and the projects (of these events) they may see."""
+def _projects_seen(person: Any, events: list[Event]) -> frozenset[int]:
+    """Of these events' projects, those the person may see (one query for the page)."""
+    from pontio.projects.models import Project
 
-    person: Any
-    broker_of: frozenset[int]
-    projects: frozenset[int]
-
-    @classmethod
-    def of(cls, person: Any, events: list[Event]) -> "Reader":
-        from pontio.projects.models import Project
-
-        broker_of: frozenset[int] = frozenset()
-        if person.has_role(Role.BROKER):
-            broker_of = frozenset(person.memberships.values_list("organisation", flat=True))
-        wanted = {e.project_id for e in events if e.project_id}
-        seen = Project.objects.visible_to(person).filter(pk__in=wanted).values_list("pk", flat=True)
-        return cls(person, broker_of, frozenset(seen))
-
-    def organises(self, event: Event) -> bool:
-        return event.organiser_id == self.person.pk or event.organisation_id in self.broker_of
+    wanted = {e.project_id for e in events if e.project_id}
+    seen = Project.objects.visible_to(person).filter(pk__in=wanted).values_list("pk", flat=True)
+    return frozenset(seen)
 
 
-def event_out(reader: Reader, event: Event) -> dict[str, Any]:
-    attendances = list(event.attendances.all())
-    coming = reader.organises(event) or any(a.person_id == reader.person.pk for a in attendances)
+def event_out(person: Any, event: Event, projects_seen: frozenset[int]) -> dict[str, Any]:
+    link = gets_online_link(person, event, signed_up=bool(event.mine))  # type: ignore[attr-defined]
     return {
         "id": event.pk,
         "organisation": event.organisation.name_en,
@@ -114,16 +99,16 @@ def event_out(reader: Reader, event: Event) -> dict[str, Any]:
         "starts_at": event.starts_at,
         "ends_at": event.ends_at,
         "place": event.place,
-        "online_link": event.online_link if coming else None,
+        "online_link": event.online_link if link else None,
         "capacity": event.capacity,
-        "going": len(attendances),
+        "going": event.going,  # type: ignore[attr-defined]
         "visibility": event.visibility,
         "cancelled_reason": event.cancelled_reason,
         "notes_en": event.notes_en,
         "notes_cy": event.notes_cy,
         "speakers": [p.name for p in event.seen_speakers],  # type: ignore[attr-defined]
         "questions": sorted(q.pk for q in event.seen_questions),  # type: ignore[attr-defined]
-        "project": event.project_id if event.project_id in reader.projects else None,
+        "project": event.project_id if event.project_id in projects_seen else None,
         "updated_at": event.updated_at,
     }
 
@@ -138,18 +123,19 @@ def events_list(request: HttpRequest, filters: Query[EventFilters]) -> dict[str,
     events = selectors.events_for(person, selectors.filters_from(query))
     page = filters.page
     found = list(_with_links(person, events)[(page - 1) * PAGE : page * PAGE])
-    reader = Reader.of(person, found)
+    seen = _projects_seen(person, found)
     return {
         "count": events.count(),
         "page": page,
-        "results": [event_out(reader, e) for e in found],
+        "results": [event_out(person, e, seen) for e in found],
     }
 
 
 @router.get("/{int:event_id}", response=EventOut)
 def event_read(request: HttpRequest, event_id: int) -> dict[str, Any]:
     person = person_of(request)
-    event = _with_links(person, Event.objects.visible_to(person).filter(pk=event_id)).first()
+    every = selectors.events_for(person, selectors.Filters(when="all"))
+    event = _with_links(person, every.filter(pk=event_id)).first()
     if event is None:
         raise HttpError(404, "No event with this id, or you may not see it.")
-    return event_out(Reader.of(person, [event]), event)
+    return event_out(person, event, _projects_seen(person, [event]))

@@ -32,5 +32,6 @@ def can_change(person: Any, event: Event) -> bool:
     return event.organiser_id == person.pk or is_broker_of(person, event.organisation_id)
 
 
-def can_see_attendees(person: Any, event: Event) -> bool:
-    return can_change(person, event)
+def gets_online_link(person: Any, event: Event, *, signed_up: bool) -> bool:
+    """The link to join online is for the people coming and those who organise it."""
+    return signed_up or can_change(person, event)

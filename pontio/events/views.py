@@ -28,7 +28,7 @@ from .permissions import (
     can_organise_for,
     can_organise_in,
     can_see,
-    can_see_attendees,
+    gets_online_link,
 )
 
 
@@ -64,6 +64,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     event = _visible_event(request, pk)
     attendances = list(event.attendances.select_related("person"))
+    signed_up = any(a.person_id == person.pk for a in attendances)
+    organises = can_change(person, event)
     project = event.project
     return render(
         request,
@@ -74,9 +76,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": event.questions.visible_to(person),
             "project": project if project and can_see_project(person, project) else None,
             "going": len(attendances),
-            "attendances": attendances if can_see_attendees(person, event) else None,
-            "signed_up": any(a.person_id == person.pk for a in attendances),
-            "can_change": can_change(person, event),
+            "attendances": attendances if organises else None,  # names: staff data
+            "signed_up": signed_up,
+            "online_link": gets_online_link(person, event, signed_up=signed_up),
+            "can_change": organises,
             "is_open": event.state == State.PLANNED and not event.has_started,
         },
     )
@@ -245,8 +248,8 @@ def attend(request: HttpRequest, pk: int) -> HttpResponse:
 def calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     event = _visible_event(request, pk)
-    coming = event.attendances.filter(person=person).exists() or can_change(person, event)
-    ics = event_ics(event, with_link=coming)
+    signed_up = event.attendances.filter(person=person).exists()
+    ics = event_ics(event, with_link=gets_online_link(person, event, signed_up=signed_up))
     response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="pontio-event-{event.pk}.ics"'
     return response

@@ -10,8 +10,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pontio.core.bilingual import reader_language
 from pontio.core.documents import (
-    document_language,
     docx_bytes,
     docx_table,
     new_docx,
@@ -89,7 +89,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
                 kind=item.kind,
                 kind_label=item.get_kind_display(),
                 title=item.title,
-                lang=document_language(),
+                lang=reader_language(),
                 state="",
                 supporters=None,
                 note=item.note,
@@ -99,7 +99,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
             kind=item.kind,
             kind_label=item.get_kind_display(),
             title=item.title or question.text,
-            lang=document_language() if item.title else question.text_lang,
+            lang=reader_language() if item.title else question.text_lang,
             state=question.get_state_display(),
             supporters=sum(support.get(question.pk, {}).values()),
             note=item.note,
@@ -110,7 +110,7 @@ def pack_contents(meeting: Meeting) -> MeetingPack:
         organisation=meeting.organisation.name,
         starts_at=meeting.starts_at,
         place=meeting.place,
-        language=document_language(),
+        language=reader_language(),
         items=[pack_item(number, item) for number, item in enumerate(items, start=1)],
         decisions=[
             PackDecision(

@@ -14,16 +14,11 @@ from pontio.core.paging import ApiPage
 from pontio.core.permissions import person_of
 
 from . import selectors
-from .models import Brief, State, Strength
+from .models import Brief, State, Strength, lines_of
 
 router = Router(tags=["briefs"])
 PAGE = 25
 NOT_FOUND = "No brief with this id, or you may not see it."
-
-
-def _lines(text: str) -> list[str]:
-    # As Brief.lines, but for one language's field rather than the reader's language.
-    return [line.strip(" -*•\t") for line in text.splitlines() if line.strip()]
 
 
 class StrengthOut(Schema):
@@ -74,19 +69,19 @@ class BriefOut(Schema):
 
     @staticmethod
     def resolve_key_messages_en(obj: Brief) -> list[str]:
-        return _lines(obj.key_messages_en)
+        return lines_of(obj.key_messages_en)
 
     @staticmethod
     def resolve_key_messages_cy(obj: Brief) -> list[str]:
-        return _lines(obj.key_messages_cy)
+        return lines_of(obj.key_messages_cy)
 
     @staticmethod
     def resolve_discussion_en(obj: Brief) -> list[str]:
-        return _lines(obj.discussion_en)
+        return lines_of(obj.discussion_en)
 
     @staticmethod
     def resolve_discussion_cy(obj: Brief) -> list[str]:
-        return _lines(obj.discussion_cy)
+        return lines_of(obj.discussion_cy)
 
     @staticmethod
     def resolve_strength(obj: Brief) -> dict[str, str] | None:

@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 
 from pontio.lib.language import WELSH_WORDS, looks_welsh
 
-from .models import TEXT_FIELDS, Brief, GlossaryTerm
+from .models import MARKDOWN_FIELDS, TEXT_FIELDS, Brief, GlossaryTerm, lines_of
 
 MIN_KEY_MESSAGES, MAX_KEY_MESSAGES = 3, 5
 MAX_SENTENCE_WORDS = 25
@@ -37,8 +37,7 @@ WELSH_SHORT_SHARE = 0.5
 # Below this many characters of English, lengths say too little to compare.
 WELSH_SHORT_MIN_CHARS = 30
 
-# Fields written in Markdown (the others are plain text, or one item per line).
-MARKDOWN_FIELDS = ("practice", "evidence", "limitations")
+# Fields written one item a line (MARKDOWN_FIELDS are in Markdown, the others plain text).
 LINE_FIELDS = ("key_messages", "discussion")
 # A brief cannot be published without these in English.
 REQUIRED_ENGLISH = ("title", "question", "key_messages")
@@ -146,16 +145,11 @@ def paragraphs(markdown: str) -> list[str]:
     return blocks
 
 
-def _items(text: str) -> list[str]:
-    """One item a line, as in key messages: bullets that people type are not words."""
-    return [line.strip(" -*•\t") for line in text.splitlines() if line.strip(" -*•\t")]
-
-
 def _blocks(field: str, text: str) -> list[str]:
     if field in MARKDOWN_FIELDS:
         return paragraphs(text)
     if field in LINE_FIELDS:
-        return _items(text)
+        return lines_of(text)
     return [" ".join(text.split())] if text.strip() else []
 
 
@@ -277,7 +271,7 @@ def images_without_alt(markdown: str) -> list[Finding]:
 
 
 def key_message_findings(text: str) -> list[Finding]:
-    items = _items(text)
+    items = lines_of(text)
     findings = []
     if items and not MIN_KEY_MESSAGES <= len(items) <= MAX_KEY_MESSAGES:
         message = ngettext(
@@ -397,7 +391,7 @@ def body_text(brief: Any) -> str:
         if field == "title" or not text.strip():
             continue
         # One item a line: each its own paragraph, so that each counts as a sentence.
-        parts.append("\n\n".join(_items(text)) if field in LINE_FIELDS else text)
+        parts.append("\n\n".join(lines_of(text)) if field in LINE_FIELDS else text)
     return "\n\n".join(parts)
 
 

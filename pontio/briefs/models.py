@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from pontio.core.bilingual import in_either_language, in_language
+from pontio.core.bilingual import in_either_language
 from pontio.library.models import Visibility
 
 # The fields people write, each kept in English (_en) and Welsh (_cy).
@@ -23,6 +23,17 @@ TEXT_FIELDS = (
     "limitations",
     "discussion",
 )
+# Of those, the fields written in Markdown; key messages and discussion are one item a line,
+# and the rest plain text.
+MARKDOWN_FIELDS = ("practice", "evidence", "limitations")
+# A brief is published "English first" while these are not yet written in Welsh.
+WELSH_FIRST_FIELDS = ("title", "key_messages")
+
+
+def lines_of(text: str) -> list[str]:
+    """One item a line (key messages, discussion questions), the list marks people type taken
+    off; a line holding only a mark is no item."""
+    return [line.strip(" -*•\t") for line in text.splitlines() if line.strip(" -*•\t")]
 
 
 class State(models.TextChoices):
@@ -163,8 +174,6 @@ class Brief(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT, db_index=True
     )
-    # Published in English while the Welsh version is still being written (where allowed).
-    english_first = models.BooleanField(default=False)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     supersedes = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by"
@@ -191,25 +200,28 @@ class Brief(models.Model):
         return self.title
 
     def text(self, field: str) -> str:
-        """A written field in the reader's language, falling back to English."""
-        return in_language(self, field)
+        """A written field in the reader's language, else in the other one (as on its page)."""
+        return in_either_language(self, field)
 
     @property
     def title(self) -> str:
-        return in_either_language(self, "title")
-
-    @staticmethod
-    def lines_of(text: str) -> list[str]:
-        """One item per line (key messages, discussion questions), list marks taken off."""
-        return [line.strip(" -*•\t") for line in text.splitlines() if line.strip()]
+        return self.text("title")
 
     @property
     def key_messages(self) -> list[str]:
-        return self.lines_of(self.text("key_messages"))
+        return lines_of(self.text("key_messages"))
 
     @property
     def discussion(self) -> list[str]:
-        return self.lines_of(self.text("discussion"))
+        return lines_of(self.text("discussion"))
+
+    @property
+    def english_first(self) -> bool:
+        """Published in English while the Welsh version is still being written (where the
+        organisation allows it)."""
+        if self.published_at is None:
+            return False
+        return not all(getattr(self, f"{f}_cy").strip() for f in WELSH_FIRST_FIELDS)
 
     @property
     def welsh_state(self) -> str:
@@ -222,10 +234,6 @@ class Brief(models.Model):
         if written and all(written):
             return "complete"
         return "partial" if any(written) else "missing"
-
-    @property
-    def is_readable(self) -> bool:
-        return self.state in READABLE
 
     @property
     def study_kind_labels(self) -> list[str]:
@@ -257,12 +265,10 @@ class Citation(models.Model):
 
     @property
     def current_record(self) -> Any:
-        record = self.record
-        seen = 0
-        while record is not None and record.merged_into_id is not None and seen < 10:
-            record = record.merged_into
-            seen += 1
-        return record
+        """The cited record, or the one it was merged into; None once it is deleted."""
+        from pontio.library.selectors import record_current
+
+        return record_current(self.record)
 
 
 class Revision(models.Model):

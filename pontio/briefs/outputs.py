@@ -10,11 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from pontio.core.bilingual import in_language
+from pontio.core.bilingual import in_language, reader_language, shown_in
 from pontio.core.documents import (
     Refused,
     Serve,
-    document_language,
     docx_bytes,
     docx_markdown,
     new_docx,
@@ -23,21 +22,12 @@ from pontio.core.documents import (
 )
 from pontio.core.markdown import render_markdown
 
-from .models import Brief, BriefImage
+from .models import MARKDOWN_FIELDS, Brief, BriefImage
 from .views.common import CITE
 
 # An image in a brief's Markdown: ![alt](/briefs/images/<pk>/)
 IMAGE_MARK = re.compile(r"!\[([^\]]*)\]\(\s*(/briefs/images/(\d+)/)\s*\)")
-MARKDOWN_FIELDS = ("practice", "evidence", "limitations")
 PLAIN_FIELDS = ("title", "question", "key_messages", "strength_rationale", "discussion")
-
-
-def _field_language(brief: Brief, field: str) -> str:
-    """The language a field is shown in: English where the Welsh has not been written (and
-    Welsh for a title only written in Welsh)."""
-    if document_language() == "cy":
-        return "cy" if getattr(brief, f"{field}_cy") else "en"
-    return "cy" if field == "title" and not brief.title_en else "en"
 
 
 def _images(brief: Brief) -> dict[str, BriefImage]:
@@ -89,11 +79,9 @@ def _context(brief: Brief, images: dict[str, BriefImage]) -> dict[str, Any]:
     cite = r"[[\1]](#ref-\1)"
     return {
         "brief": brief,
-        "language": document_language(),
+        "language": reader_language(),
         "title": brief.title,
-        "langs": {
-            field: _field_language(brief, field) for field in (*PLAIN_FIELDS, *MARKDOWN_FIELDS)
-        },
+        "langs": {field: shown_in(brief, field)[1] for field in (*PLAIN_FIELDS, *MARKDOWN_FIELDS)},
         "question": brief.text("question"),
         "strength_rationale": brief.text("strength_rationale"),
         "authors": _people(brief),
@@ -153,7 +141,7 @@ def brief_docx(brief: Brief) -> bytes:
         title=brief.title,
         subject=_("Evidence brief"),
         author=_people(brief) or brief.organisation.name,
-        language=document_language(),
+        language=reader_language(),
     )
     document.add_heading(brief.title, level=1)
     details = [

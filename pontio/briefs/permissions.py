@@ -1,13 +1,14 @@
 """Who writes, reviews, publishes and reads briefs, in one place. Drafts are seen only by their
 authors, their reviewer and the knowledge brokers of the brief's organisation."""
 
+from functools import cached_property
 from typing import Any
 
 from pontio.accounts.models import Role
 from pontio.organisations.permissions import has_role_in, home_organisation
 from pontio.organisations.permissions import is_broker_of as organisation_broker
 
-from .models import EDITABLE, READABLE, Brief
+from .models import EDITABLE, Brief
 
 WRITERS = (Role.BROKER, Role.CHAMPION, Role.ACADEMIC, Role.EMBEDDED)
 
@@ -34,34 +35,77 @@ def is_broker_of(person: Any, brief: Brief) -> bool:
     return organisation_broker(person, brief.organisation_id)
 
 
+class Access:
+    """What one person may do with one brief. Whether they wrote it and whether they are a
+    broker of its organisation are each looked up once, when first needed: a page that asks
+    several questions (its brief page asks them all) makes each query once."""
+
+    def __init__(self, person: Any, brief: Brief) -> None:
+        self.person = person
+        self.brief = brief
+
+    @cached_property
+    def author(self) -> bool:
+        return is_author(self.person, self.brief)
+
+    @cached_property
+    def broker(self) -> bool:
+        return is_broker_of(self.person, self.brief)
+
+    @property
+    def reviewer(self) -> bool:
+        return bool(self.brief.reviewer_id == self.person.pk)
+
+    @property
+    def sees_draft(self) -> bool:
+        return self.reviewer or self.author or self.broker
+
+    @property
+    def edits(self) -> bool:
+        """Authors (and the organisation's brokers) change a brief while it is a draft or has
+        changes requested."""
+        return self.brief.state in EDITABLE and (self.author or self.broker)
+
+    @property
+    def reviews(self) -> bool:
+        return self.reviewer and not self.author
+
+    @property
+    def publishes(self) -> bool:
+        """Knowledge brokers of the organisation publish, withdraw and start new versions."""
+        return self.broker
+
+    @property
+    def sees_use(self) -> bool:
+        """Leaders, the organisation's brokers and the authors see how a brief is used, in
+        counts (reads by team, useful or not): never who read it."""
+        leads = has_role_in(self.person, self.brief.organisation_id, Role.LEADER, Role.STEERING)
+        return leads or self.sees_draft
+
+
 def can_see_draft(person: Any, brief: Brief) -> bool:
-    return brief.reviewer_id == person.pk or is_author(person, brief) or is_broker_of(person, brief)
+    return Access(person, brief).sees_draft
 
 
 def can_edit(person: Any, brief: Brief) -> bool:
-    """Authors (and the organisation's brokers) change a brief while it is a draft or has
-    changes requested."""
-    return brief.state in EDITABLE and (is_author(person, brief) or is_broker_of(person, brief))
+    return Access(person, brief).edits
 
 
 def can_review(person: Any, brief: Brief) -> bool:
-    return brief.reviewer_id == person.pk and not is_author(person, brief)
+    return Access(person, brief).reviews
 
 
 def can_publish(person: Any, brief: Brief) -> bool:
-    """Knowledge brokers of the organisation publish, withdraw and start new versions."""
-    return is_broker_of(person, brief)
+    return Access(person, brief).publishes
 
 
 def can_read(person: Any, brief: Brief) -> bool:
-    if brief.state in READABLE:
-        return bool(Brief.objects.readable_by(person).filter(pk=brief.pk).exists())
-    return can_see_draft(person, brief)
+    """The brief's page, downloads, reads and feedback: the same briefs the API gives
+    (BriefQuerySet.visible_to): published and superseded briefs for their readers and their
+    people, and the other states (drafts) only for the authors, the reviewer and the
+    organisation's brokers."""
+    return bool(Brief.objects.visible_to(person).filter(pk=brief.pk).exists())
 
 
 def sees_use(person: Any, brief: Brief) -> bool:
-    """Leaders, the organisation's brokers and the authors see how a brief is used, in counts
-    (reads by team, useful or not): never who read it."""
-    return has_role_in(person, brief.organisation_id, Role.LEADER, Role.STEERING) or (
-        can_see_draft(person, brief)
-    )
+    return Access(person, brief).sees_use

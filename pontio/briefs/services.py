@@ -17,7 +17,6 @@ from pontio.library.citing import record_apa
 from .checks import publishing_problems
 from .indexing import index_briefs
 from .models import (
-    EDITABLE,
     TEXT_FIELDS,
     Brief,
     Citation,
@@ -158,8 +157,6 @@ def brief_publish(*, person: Any, brief: Brief) -> Brief:
     problems = publishing_problems(brief)
     if problems:
         raise BriefError(_("This brief cannot be published yet: ") + " ".join(problems))
-    welsh_done = all(getattr(brief, f"{f}_cy").strip() for f in ("title", "key_messages"))
-    brief.english_first = not welsh_done
     _move(person, brief, State.PUBLISHED)
     if brief.supersedes_id is not None:
         older = Brief.objects.get(pk=brief.supersedes_id)
@@ -284,7 +281,3 @@ def feedback_give(*, person: Any, brief: Brief, useful: bool, why: str = "") -> 
         brief=brief, person=person, defaults={"useful": useful, "why": why.strip()[:2000]}
     )
     return feedback
-
-
-def editable_states() -> tuple[str, ...]:
-    return tuple(EDITABLE)

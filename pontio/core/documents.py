@@ -5,6 +5,7 @@ import io
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -15,7 +16,8 @@ from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pontio.core.bilingual import reader_language
+# The MIME type of a Word document.
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # Given a URL the PDF asks for, the file's bytes and MIME type; raises to refuse it.
 Serve = Callable[[str], tuple[bytes, str]]
@@ -72,6 +74,14 @@ def pdf_writer() -> PdfWriter:
     return write
 
 
+def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """The document as a download, saved under `filename` (made of ASCII letters, digits and
+    dashes by the caller, as slugify gives)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -86,11 +96,6 @@ def page_footer_css() -> str:
         elif part:
             parts.append(_css_string(part))
     return " ".join(parts)
-
-
-def document_language() -> str:
-    """The active language as the documents' language tag: "cy" or "en"."""
-    return reader_language()
 
 
 def _set_docx_language(document: DocxDocument, language: str) -> None:

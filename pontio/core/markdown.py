@@ -3,7 +3,6 @@ HTML that has been sanitised: raw HTML is never passed through, and links get sa
 
 import html
 import re
-from collections.abc import Callable
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -12,8 +11,8 @@ from markdown_it import MarkdownIt
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _TAG = re.compile(r"<\s*[a-zA-Z!/?]")
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h2", "h3", "h4",
-    "code", "pre", "hr", "img", "sup",
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h2", "h3", "h4", "h5",
+    "h6", "code", "pre", "hr", "img", "sup",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "class"},
@@ -31,13 +30,10 @@ def clean_text(text: str) -> str:
     return text
 
 
-def render_markdown(
-    text: str, *, shift_headings: int = 1, rewrite: Callable[[str], str] | None = None
-) -> SafeString:
-    """Markdown as sanitised HTML. Headings move down a level (a "#" inside a brief is an h2 on
-    its page); `rewrite` may change the Markdown first (to turn citation marks into links)."""
-    source = rewrite(text) if rewrite else text
-    rendered = _MARKDOWN.render(source)
+def render_markdown(text: str, *, shift_headings: int = 1) -> SafeString:
+    """Markdown as sanitised HTML. Headings move down `shift_headings` levels, to h6 at most (a
+    "#" inside a brief is an h2 on its page, an h3 in its PDF)."""
+    rendered = _MARKDOWN.render(text)
     for level in range(6, 0, -1):
         new = min(level + shift_headings, 6)
         rendered = rendered.replace(f"<h{level}>", f"<h{new}>").replace(

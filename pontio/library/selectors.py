@@ -97,13 +97,19 @@ def records_visible(person: Any) -> QuerySet[Record]:
     return Record.objects.current().visible_to(person)
 
 
-def record_for(person: Any, pk: int) -> Record | None:
-    """A record the person may see; a merged record resolves to the one it was merged into."""
-    record = Record.objects.filter(pk=pk).first()
+def record_current(record: Record | None) -> Record | None:
+    """The record, or the one it was merged into (following a chain of merges, at most ten
+    long); None stays None."""
     hops = 0
     while record is not None and record.merged_into_id and hops < 10:
         record = record.merged_into
         hops += 1
+    return record
+
+
+def record_for(person: Any, pk: int) -> Record | None:
+    """A record the person may see; a merged record resolves to the one it was merged into."""
+    record = record_current(Record.objects.filter(pk=pk).first())
     if record is None or not records_visible(person).filter(pk=record.pk).exists():
         return None
     return record

@@ -20,7 +20,7 @@ from pontio.agenda.models import AgendaItem, FollowUp, Meeting, Outcome, Questio
 from pontio.agenda.permissions import can_run_meetings, can_see_meetings, raising_organisation
 from pontio.agenda.services import AgendaError
 from pontio.agenda.steering_forms import DecisionForm, FollowUpForm, ItemForm, MeetingForm
-from pontio.core.documents import PdfUnavailable
+from pontio.core.documents import DOCX_TYPE, PdfUnavailable, attachment
 from pontio.core.forms import form_data
 from pontio.core.paging import paginate
 from pontio.core.permissions import person_of
@@ -229,16 +229,9 @@ def meeting_pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         return redirect("agenda:meeting", pk=found.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_pack_name(found, "pdf")}"'
-    return response
+    return attachment(pdf, _pack_name(found, "pdf"), "application/pdf")
 
 
 def meeting_pack_docx(request: HttpRequest, pk: int) -> HttpResponse:
     found = _meeting(request, pk)
-    response = HttpResponse(
-        pack.pack_docx(found),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_pack_name(found, "docx")}"'
-    return response
+    return attachment(pack.pack_docx(found), _pack_name(found, "docx"), DOCX_TYPE)

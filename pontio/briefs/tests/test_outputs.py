@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pontio.briefs import services
 from pontio.briefs.models import Brief, BriefImage, Strength, StudyKind
 from pontio.briefs.outputs import brief_docx, brief_pdf, team_pack_pdf
+from pontio.core.markdown import render_markdown
 from pontio.library.tests.helpers import make_record
 
 # The few bytes of a valid 1x1 PNG.
@@ -286,3 +287,10 @@ def test_a_brief_with_only_a_title_still_writes(council: Any) -> None:
         "Just started"
     ]
     assert document.core_properties.author == "Caerwen Council"
+
+
+def test_headings_moved_down_for_a_pdf_keep_their_tags() -> None:
+    """In a PDF a brief's headings move down two levels: a "###" is an h5, deeper ones h6."""
+    html = render_markdown("# One\n\n### Three\n\n#### Four\n\n##### Five", shift_headings=2)
+    assert "<h3>One</h3>" in html and "<h5>Three</h5>" in html
+    assert "<h6>Four</h6>" in html and "<h6>Five</h6>" in html

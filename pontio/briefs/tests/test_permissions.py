@@ -102,3 +102,43 @@ def test_readers_of_a_published_brief_do_not_edit_review_or_publish(
     assert brief.citations.count() == 1
     assert Brief.objects.get(pk=brief.pk).state == State.PUBLISHED
     assert Brief.objects.count() == 1
+
+
+def test_the_page_and_the_api_agree_on_who_reads_a_brief(
+    client_for: Any,
+    champion: Person,
+    academic: Person,
+    broker: Person,
+    social_worker: Person,
+    university: Organisation,
+) -> None:
+    """A published brief for its organisation only, written with an academic of another
+    organisation: its authors, reviewer and brokers see it on both, an outsider on neither."""
+    from django.test import Client
+
+    from pontio.accounts.models import Role
+    from pontio.briefs.tests.test_api import bearer
+    from pontio.conftest import make_person
+    from pontio.library.models import Visibility
+
+    reviewer = make_person(
+        "rhys@example.org", "Rhys Owen", organisation=university, roles=(Role.ACADEMIC,)
+    )
+    outsider = make_person("osian@example.org", "Osian Hughes", organisation=university)
+    draft = make_brief(champion)
+    draft.authors.add(academic)
+    brief = publish(draft, champion, reviewer, broker)
+    assert brief.visibility == Visibility.ORGANISATION
+    unpublished = make_brief(champion, title="Still a draft")
+
+    def statuses(person: Person, pk: int) -> tuple[int, int]:
+        page = client_for(person).get(f"/briefs/{pk}/").status_code
+        api = Client().get(f"/api/v1/briefs/{pk}", **bearer(person)).status_code
+        return page, api
+
+    for person in (champion, academic, reviewer, broker, social_worker):
+        assert statuses(person, brief.pk) == (200, 200), person
+    assert statuses(outsider, brief.pk) == (404, 404)
+    for person in (social_worker, academic, outsider):
+        assert statuses(person, unpublished.pk) == (404, 404), person
+    assert statuses(broker, unpublished.pk) == (200, 200)

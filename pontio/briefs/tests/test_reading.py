@@ -30,6 +30,8 @@ def test_the_list_has_an_empty_state_filters_and_sorting(
     assert body.index("Knowledge brokers") < body.index("Research champions")
     body = client_for(social_worker).get("/briefs/?sort=read").content.decode()
     assert body.index("Research champions") < body.index("Knowledge brokers")
+    body = client_for(social_worker).get("/briefs/?sort=most_read").content.decode()
+    assert body.index("Research champions") < body.index("Knowledge brokers")
     make_brief(champion, title_en="A draft nobody else sees")
     assert (
         "A draft nobody else sees" not in client_for(social_worker).get("/briefs/").content.decode()

@@ -10,6 +10,7 @@ from pontio.accounts.models import Person
 from pontio.briefs import services
 from pontio.briefs.models import Brief, Comment, State
 from pontio.briefs.tests.helpers import make_brief, publish
+from pontio.organisations.models import Organisation
 from pontio.search.services import keyword_search
 
 
@@ -159,3 +160,15 @@ def test_publishing_a_brief_answers_the_agenda_questions_it_names(
     assert notice.message == "An evidence brief that answers it has been published."
     page = client_for(social_worker).get(f"/agenda/questions/{question.pk}/").content.decode()
     assert "The evidence brief that answers it" in page and f"/briefs/{brief.pk}/" in page
+
+
+def test_a_brief_published_before_its_welsh_is_written_is_english_first(
+    champion: Person, academic: Person, broker: Person, council: Organisation
+) -> None:
+    council.briefs_english_first = True
+    council.save()
+    draft = make_brief(champion, title="English first", key_messages_cy="")
+    assert not draft.english_first  # not published yet
+    assert publish(draft, champion, academic, broker).english_first
+    whole = publish(make_brief(champion, title="In both"), champion, academic, broker)
+    assert not whole.english_first

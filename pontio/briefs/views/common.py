@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.safestring import SafeString
 
-from pontio.briefs.models import TEXT_FIELDS, Brief
+from pontio.briefs.models import MARKDOWN_FIELDS, TEXT_FIELDS, Brief, lines_of
 from pontio.briefs.permissions import can_read
 from pontio.core.bilingual import shown_in
 from pontio.core.markdown import render_markdown
@@ -26,7 +26,7 @@ def visible_brief(request: HttpRequest, pk: int) -> Brief:
 
 def render_body(text: str) -> SafeString:
     """A brief's Markdown as HTML, its [@n] marks linking to the n-th reference."""
-    return render_markdown(text, rewrite=lambda source: CITE.sub(r"[[\1]](#ref-\1)", source))
+    return render_markdown(CITE.sub(r"[[\1]](#ref-\1)", text))
 
 
 def reading_minutes(brief: Brief) -> int:
@@ -38,7 +38,7 @@ def reading_minutes(brief: Brief) -> int:
 def sections(brief: Brief, language: str | None = None) -> dict[str, Any]:
     """The brief's sections as readers see them, each with the language it is shown in."""
     result: dict[str, Any] = {}
-    for field in ("practice", "evidence", "limitations"):
+    for field in MARKDOWN_FIELDS:
         text, lang = shown_in(brief, field, language)
         result[field] = render_body(text)
         result[f"{field}_lang"] = lang
@@ -46,6 +46,6 @@ def sections(brief: Brief, language: str | None = None) -> dict[str, Any]:
         text, lang = shown_in(brief, field, language)
         result[field] = text
         result[f"{field}_lang"] = lang
-    result["key_messages"] = brief.lines_of(result["key_messages"])
-    result["discussion"] = brief.lines_of(result["discussion"])
+    result["key_messages"] = lines_of(result["key_messages"])
+    result["discussion"] = lines_of(result["discussion"])
     return result

@@ -15,53 +15,49 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pontio.accounts.models import Role
-from pontio.briefs import outputs, services
+from pontio.briefs import outputs, selectors, services
 from pontio.briefs.forms import FeedbackForm
-from pontio.briefs.models import Brief, Feedback, Read, State
-from pontio.briefs.permissions import (
-    can_edit,
-    can_publish,
-    can_review,
-    can_see_draft,
-    sees_use,
-    writing_organisation,
-)
+from pontio.briefs.models import READABLE, Brief, Feedback, Read, State
+from pontio.briefs.permissions import Access, writing_organisation
 from pontio.briefs.views.common import reading_minutes, sections, visible_brief
-from pontio.core.bilingual import reader_language, shown_in
-from pontio.core.documents import PdfUnavailable
-from pontio.core.paging import paginate
+from pontio.core.bilingual import shown_in
+from pontio.core.documents import DOCX_TYPE, PdfUnavailable, attachment
+from pontio.core.paging import paginate, sort_key
 from pontio.core.permissions import person_of
+from pontio.organisations.models import Team
 from pontio.taxonomy.models import Topic
 
 MIN_READS_SHOWN = 3
-SORTS = {"newest": ("-published_at", "-pk"), "read": ("-read_count", "-published_at", "-pk")}
+# The list's orders, by the selector's names; "read" is kept for links made before.
+LIST_SORTS = {"newest": "newest", "most_read": "most_read", "read": "most_read"}
 
 
 def brief_list(request: HttpRequest) -> HttpResponse:
     person = person_of(request)
-    briefs = Brief.objects.readable_by(person).filter(state=State.PUBLISHED)
     topic = request.GET.get("topic", "")
-    if topic.isdecimal():
-        briefs = briefs.filter(topics=int(topic))
+    _key, sort = sort_key(request, LIST_SORTS, "newest")
+    filters = selectors.BriefFilters(
+        state=State.PUBLISHED, topic=topic if topic.isdecimal() else ""
+    )
+    briefs = selectors.briefs_list(person, filters, sort)
     team_ids = [m.team_id for m in person.memberships.all() if m.team_id]
     for_team = request.GET.get("for") == "team" and bool(team_ids)
     if for_team:
-        # Read most in the person's teams, then the rest.
-        briefs = briefs.annotate(
-            team_reads=Count("reads", filter=Q(reads__team__in=team_ids))
-        ).filter(team_reads__gt=0)
-    sort = request.GET.get("sort", "newest")
-    sort = sort if sort in SORTS else "newest"
-    order = ("-team_reads", *SORTS[sort]) if for_team else SORTS[sort]
-    briefs = briefs.order_by(*order).prefetch_related("topics").distinct()
-    drafts = Brief.objects.visible_to(person).exclude(state__in=(State.PUBLISHED, State.SUPERSEDED))
+        # Only the briefs read in the person's teams, the most read there first.
+        team_reads = Count("reads", filter=Q(reads__team__in=team_ids), distinct=True)
+        briefs = (
+            briefs.annotate(team_reads=team_reads)
+            .filter(team_reads__gt=0)
+            .order_by("-team_reads", *selectors.SORTS[sort])
+        )
+    drafts = Brief.objects.visible_to(person).exclude(state__in=READABLE)
     return render(
         request,
         "briefs/list.html",
         {
-            "page": paginate(request, briefs),
+            "page": paginate(request, briefs.prefetch_related("topics")),
             "sort": sort,
-            "topic": int(topic) if topic.isdecimal() else None,
+            "topic": int(topic) if topic else None,
             "for_team": for_team,
             "has_team": bool(team_ids),
             "topics": Topic.objects.filter(briefs__state=State.PUBLISHED).distinct(),
@@ -76,6 +72,7 @@ def brief_list(request: HttpRequest) -> HttpResponse:
 def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
     brief = visible_brief(request, pk)
     person = person_of(request)
+    access = Access(person, brief)  # who the person is to the brief, looked up once
     newer = Brief.objects.filter(supersedes=brief, state=State.PUBLISHED).first()
     return render(
         request,
@@ -92,11 +89,11 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "has_read": Read.objects.filter(brief=brief, person=person).exists(),
             "my_feedback": Feedback.objects.filter(brief=brief, person=person).first(),
             "feedback_form": FeedbackForm(),
-            "can_edit": can_edit(person, brief),
-            "can_review": can_review(person, brief) and brief.state == State.IN_REVIEW,
-            "can_publish": can_publish(person, brief),
-            "sees_draft": can_see_draft(person, brief),
-            "use": _use(brief) if sees_use(person, brief) else None,
+            "can_edit": access.edits,
+            "can_review": access.reviews and brief.state == State.IN_REVIEW,
+            "can_publish": access.publishes,
+            "sees_draft": access.sees_draft,
+            "use": _use(brief) if access.sees_use else None,
         },
     )
 
@@ -104,23 +101,19 @@ def brief_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _use(brief: Brief) -> dict[str, Any]:
     """How much the brief is read and found useful, in numbers only: never who."""
     # A team's count is shown from MIN_READS_SHOWN reads: one or two would say who read it.
-    by_team = (
+    by_team = list(
         Read.objects.filter(brief=brief)
-        .values("team__name_en", "team__name_cy")
+        .values("team")
         .annotate(n=Count("pk"))
         .filter(n__gte=MIN_READS_SHOWN)
         .order_by("-n")
     )
+    teams = Team.objects.in_bulk([row["team"] for row in by_team if row["team"]])
     useful = brief.feedback.filter(useful=True).count()
-    welsh = reader_language() == "cy"
     return {
         "reads": brief.read_count,
         "by_team": [
-            (
-                row["team__name_cy"] if welsh and row["team__name_cy"] else row["team__name_en"],
-                row["n"],
-            )
-            for row in by_team
+            (teams[row["team"]].name if row["team"] in teams else "", row["n"]) for row in by_team
         ],
         "useful": useful,
         "not_useful": brief.feedback.count() - useful,
@@ -154,11 +147,8 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("briefs:brief", pk=brief.pk)
 
 
-def _download(brief: Brief, content: bytes, kind: str, extension: str, what: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=kind)
-    name = f"{slugify(brief.title)[:60] or 'brief'}{what}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def _filename(brief: Brief, what: str, extension: str) -> str:
+    return f"{slugify(brief.title)[:60] or 'brief'}{what}.{extension}"
 
 
 def _pdf(
@@ -171,7 +161,7 @@ def _pdf(
             request, _("PDFs cannot be made on this server (a text library is missing).")
         )
         return redirect("briefs:brief", pk=brief.pk)
-    return _download(brief, content, "application/pdf", "pdf", what)
+    return attachment(content, _filename(brief, what, "pdf"), "application/pdf")
 
 
 def brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
@@ -184,5 +174,4 @@ def team_pack_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 def brief_docx(request: HttpRequest, pk: int) -> HttpResponse:
     brief = visible_brief(request, pk)
-    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(brief, outputs.brief_docx(brief), kind, "docx", "")
+    return attachment(outputs.brief_docx(brief), _filename(brief, "", "docx"), DOCX_TYPE)

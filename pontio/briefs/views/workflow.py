@@ -3,6 +3,7 @@ withdrawing and new versions (each asks first where it cannot be undone), thread
 and the revision history with a readable diff between any two versions."""
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,21 +49,46 @@ def _reviewers(brief: Brief, person: Any) -> Any:
     )
 
 
+def _action_page(
+    request: HttpRequest,
+    brief: Brief,
+    form: Any,
+    act: Callable[[dict[str, Any]], object],
+    done: str,
+    **context: Any,
+) -> HttpResponse:
+    """A page with one form that moves the brief on: on a valid POST, `act` is given the
+    form's data and the person goes back to the brief, told `done`; a refusal shows on the
+    form. `context` gives the page its title, intro, button (and `warning`, `link`)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except services.BriefError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return redirect("briefs:brief", pk=brief.pk)
+    return render(request, "briefs/workflow_action.html", {"brief": brief, "form": form, **context})
+
+
 def review_request(request: HttpRequest, pk: int) -> HttpResponse:
     brief = visible_brief(request, pk)
     person = person_of(request)
     if not can_edit(person, brief):
         raise PermissionDenied
-    form = ReviewRequestForm(form_data(request), people=_reviewers(brief, person))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_request(person=person, brief=brief, **form.cleaned_data)
-        except services.BriefError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The brief is with its reviewer."))
-            return redirect("briefs:brief", pk=brief.pk)
-    return render(request, "briefs/review_request.html", {"brief": brief, "form": form})
+    return _action_page(
+        request,
+        brief,
+        ReviewRequestForm(form_data(request), people=_reviewers(brief, person)),
+        lambda data: services.review_request(person=person, brief=brief, **data),
+        _("The brief is with its reviewer."),
+        title=_("Send for review"),
+        intro=_(
+            "A knowledge broker or an academic who did not write it checks the brief. While it "
+            "is in review, nobody can change it."
+        ),
+        button=_("Send it for review"),
+    )
 
 
 def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -69,21 +96,19 @@ def review_decide(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if not can_review(person, brief):
         raise PermissionDenied
-    form = ReviewDecisionForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_decide(
-                person=person,
-                brief=brief,
-                approve=form.cleaned_data["decision"] == "approve",
-                note=form.cleaned_data["note"],
-            )
-        except services.BriefError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Your decision is recorded."))
-            return redirect("briefs:brief", pk=brief.pk)
-    return render(request, "briefs/review_decide.html", {"brief": brief, "form": form})
+    return _action_page(
+        request,
+        brief,
+        ReviewDecisionForm(form_data(request)),
+        lambda data: services.review_decide(
+            person=person, brief=brief, approve=data["decision"] == "approve", note=data["note"]
+        ),
+        _("Your decision is recorded."),
+        title=_("Review the brief"),
+        intro=_("Approve it for publishing, or ask the authors for changes and say what."),
+        link=(reverse("briefs:comments", args=[brief.pk]), _("Comments on the draft")),
+        button=_("Record my decision"),
+    )
 
 
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
@@ -109,16 +134,20 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_of(request)
     if not can_publish(person, brief):
         raise PermissionDenied
-    form = WithdrawForm(form_data(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.brief_withdraw(person=person, brief=brief, **form.cleaned_data)
-        except services.BriefError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The brief is withdrawn: readers no longer see it."))
-            return redirect("briefs:brief", pk=brief.pk)
-    return render(request, "briefs/withdraw.html", {"brief": brief, "form": form})
+    return _action_page(
+        request,
+        brief,
+        WithdrawForm(form_data(request)),
+        lambda data: services.brief_withdraw(person=person, brief=brief, **data),
+        _("The brief is withdrawn: readers no longer see it."),
+        title=_("Withdraw this brief?"),
+        intro=_(
+            "Readers will no longer see it, and it leaves search. Say why: the reason is kept "
+            "with the brief."
+        ),
+        button=_("Withdraw it"),
+        warning=True,
+    )
 
 
 @require_POST
@@ -187,7 +216,8 @@ def _diff(before: dict[str, str], after: dict[str, str]) -> list[dict[str, Any]]
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every saved version; with ?a=&b=, what changed between two of them."""
     brief = _draft_reader(request, pk)
-    revisions = list(brief.revisions.select_related("author"))
+    # The list needs only who saved when: the texts are loaded for the two compared.
+    revisions = list(brief.revisions.select_related("author").defer("texts"))
     by_number = {r.number: r for r in revisions}
 
     def chosen(name: str, default: int) -> Revision | None:
@@ -197,7 +227,14 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     latest = revisions[0].number if revisions else 0
     newer = chosen("b", latest)
     older = chosen("a", newer.number - 1 if newer else 0)
-    changes = _diff(older.texts, newer.texts) if older and newer else []
+    changes = []
+    if older and newer:
+        texts = dict(
+            brief.revisions.filter(number__in=(older.number, newer.number)).values_list(
+                "number", "texts"
+            )
+        )
+        changes = _diff(texts[older.number], texts[newer.number])
     return render(
         request,
         "briefs/history.html",

@@ -7,12 +7,10 @@ from collections.abc import Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from pontio.lib.language import looks_welsh
 from pontio.lib.query import parse_query
 from pontio.search.backends import Hit, Match, get_keyword_index
-from pontio.search.pgvector import PgVectorIndex
 from pontio.search.semantic import semantic_search, vector_index
 
 KEYWORD_WEIGHT = 0.4
@@ -44,12 +42,6 @@ class Rankings:
     exact: bool  # the query asked for exact words (or is Welsh): rank by words alone
 
 
-def _done(result: Any) -> "Future[Any]":
-    future: Future[Any] = Future()
-    future.set_result(result)
-    return future
-
-
 def rankings(
     kind: str,
     text: str,
@@ -61,11 +53,11 @@ def rankings(
 ) -> Rankings:
     query = parse_query(text)
     exact = bool(query.phrases or query.excluded or looks_welsh(text))
-    # Meaning is searched in another thread while this one asks the database for words: both
-    # spend their time outside Python's lock (numpy, the database), so on two cores a hybrid
-    # search takes about as long as the slower half. The numpy index needs no connection; the
-    # pgvector one is in the database, read in this thread and transaction (another thread's
-    # connection would not see what this transaction wrote).
+    # An index that needs no connection (numpy) is searched in another thread while this one
+    # asks the database for words: both spend their time outside Python's lock, so on two
+    # cores a hybrid search takes about as long as the slower half. One that needs a
+    # connection (pgvector) is searched here, in this thread's transaction: another thread's
+    # connection would not see what this transaction wrote.
     vectors = None if exact else vector_index()
     search = partial(
         semantic_search,
@@ -75,21 +67,21 @@ def rankings(
         within={kind: within} if within is not None else None,
         index=vectors,
     )
-    if vectors is None:
-        meaning = None
-    elif isinstance(vectors, PgVectorIndex):
-        meaning = _done(search())
-    else:
-        meaning = _THREADS.submit(search)
+    meaning: list[tuple[str, int, float]] = []
+    pending: Future[list[tuple[str, int, float]]] | None = None
+    if vectors is not None and vectors.needs_connection:
+        meaning = search()
+    elif vectors is not None:
+        pending = _THREADS.submit(search)
     index = get_keyword_index()
     keyword = index.search(kind, query, limit=limit, within=within, match=match or "all")
     if not keyword and match is None:
         keyword = index.search(kind, query, limit=limit, within=within, match="any")
-    if meaning is None:
+    if vectors is None:
         return Rankings(keyword, [], exact=True)
-    return Rankings(
-        keyword, [(item_id, cosine) for _, item_id, cosine in meaning.result()], exact=False
-    )
+    if pending is not None:
+        meaning = pending.result()
+    return Rankings(keyword, [(item_id, cosine) for _, item_id, cosine in meaning], exact=False)
 
 
 def hybrid_search(

@@ -10,22 +10,39 @@ import numpy as np
 import numpy.typing as npt
 from django.db import connection, transaction
 
-from pontio.lib.vectors import Hit
+from pontio.lib.vectors import Hit, check_kind, unit_query, upsert_rows
 from pontio.lib.vectors.protocol import Ids, Vectors
 
 TABLE = "search_vector"
+# Where a connection keeps its answer to pgvector_ready(), with the database it was given for.
+_READY = "_pontio_pgvector_ready"
 
 
 def pgvector_ready() -> bool:
     """Whether this database holds the vector index: PostgreSQL where the migration found
-    pgvector and made the table. Asked each time (a fraction of a millisecond): a benchmark's
-    throwaway schema may have no such table."""
+    pgvector and made the table. Asked once per connection and database (the test database is
+    another NAME); whatever makes or drops the table, or moves the connection to a schema
+    without it (a benchmark's throwaway schema), calls forget_pgvector_ready()."""
     if connection.vendor != "postgresql":
         return False
+    name = connection.settings_dict["NAME"]
+    known: tuple[str, bool] | None = getattr(connection, _READY, None)
+    if known is not None and known[0] == name:
+        return known[1]
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE])
         row = cursor.fetchone()
-    return bool(row and row[0])
+    ready = bool(row and row[0])
+    setattr(connection, _READY, (name, ready))
+    return ready
+
+
+def forget_pgvector_ready(wrapper: Any = None) -> None:
+    """Make the next pgvector_ready() on that connection (this thread's default one unless
+    given) ask the database again."""
+    target = connection if wrapper is None else wrapper
+    if getattr(target, _READY, None) is not None:
+        setattr(target, _READY, None)
 
 
 def create_table(schema_editor: Any) -> None:
@@ -33,6 +50,7 @@ def create_table(schema_editor: Any) -> None:
     numpy files are used). The column takes vectors of any length (the model's is 384)."""
     if schema_editor.connection.vendor != "postgresql":
         return
+    forget_pgvector_ready(schema_editor.connection)
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")
         if cursor.fetchone() is None:
@@ -48,20 +66,15 @@ def _literal(vector: npt.NDArray[np.float32]) -> str:
     return "[" + ",".join(f"{value:.8g}" for value in vector.tolist()) + "]"
 
 
-def _unit(vectors: npt.ArrayLike, dims: int) -> npt.NDArray[np.float32]:
-    array = np.asarray(vectors, dtype=np.float32)
-    if array.ndim == 1:
-        array = array[None, :]
-    if array.shape[1] != dims or not np.isfinite(array).all():
-        raise ValueError(f"Vectors must be finite and have {dims} numbers.")
-    norms = np.linalg.norm(array, axis=1, keepdims=True)
-    if (norms == 0).any():
-        raise ValueError("A vector of zeros has no direction.")
-    return array / norms
+def _vector(text: str) -> Vectors:
+    """A vector as PostgreSQL writes `embedding::text`: "[0.1,0.2,...]"."""
+    return np.asarray(text.strip("[]").split(","), dtype=np.float32)
 
 
 class PgVectorIndex:
     """The index in the table that migration search 0004 makes where pgvector is available."""
+
+    needs_connection = True  # read through this thread's connection, in its transaction
 
     def __init__(self, *, dims: int = 384) -> None:
         self.dims = dims
@@ -69,8 +82,10 @@ class PgVectorIndex:
     def upsert(
         self, kind: str, ids: Sequence[int] | npt.NDArray[np.integer[Any]], vectors: npt.ArrayLike
     ) -> None:
-        unit = _unit(vectors, self.dims)
-        rows = [(kind, int(i), _literal(v)) for i, v in zip(ids, unit, strict=True)]
+        new_ids, unit = upsert_rows(kind, ids, vectors, self.dims)
+        if not len(new_ids):
+            return
+        rows = [(kind, int(i), _literal(v)) for i, v in zip(new_ids, unit, strict=True)]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (kind, item_id, embedding) VALUES (%s, %s, %s::vector) "  # noqa: S608
@@ -79,6 +94,7 @@ class PgVectorIndex:
             )
 
     def remove(self, kind: str, ids: Ids) -> None:
+        check_kind(kind)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM {TABLE} WHERE kind = %s AND item_id = ANY(%s)",  # noqa: S608
@@ -94,7 +110,7 @@ class PgVectorIndex:
         allowed: Mapping[str, Ids] | None = None,
         exclude: Collection[tuple[str, int]] = (),
     ) -> list[Hit]:
-        unit = _unit(query, self.dims)[0]
+        unit = unit_query(query, self.dims)
         kinds = [kinds] if isinstance(kinds, str) else sorted(set(kinds))
         if k <= 0 or not kinds:
             return []
@@ -123,8 +139,7 @@ class PgVectorIndex:
         for kind, item_id, text in rows:
             if (kind, item_id) in skip:
                 continue
-            vector = np.asarray(text.strip("[]").split(","), dtype=np.float32)
-            hits.append((kind, int(item_id), float(np.dot(vector, unit))))
+            hits.append((kind, int(item_id), float(np.dot(_vector(text), unit))))
         hits.sort(key=lambda hit: (-hit[2], hit[0], hit[1]))
         return hits[:k]
 
@@ -135,7 +150,19 @@ class PgVectorIndex:
                 [kind, item_id],
             )
             row = cursor.fetchone()
-        return np.asarray(row[0].strip("[]").split(","), dtype=np.float32) if row else None
+        return _vector(row[0]) if row else None
+
+    def get_many(self, kind: str, ids: Ids) -> dict[int, Vectors]:
+        wanted = sorted({int(i) for i in ids})
+        if not wanted:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT item_id, embedding::text FROM {TABLE} "  # noqa: S608
+                "WHERE kind = %s AND item_id = ANY(%s)",
+                [kind, wanted],
+            )
+            return {int(item_id): _vector(text) for item_id, text in cursor.fetchall()}
 
     def count(self, kind: str) -> int:
         with connection.cursor() as cursor:

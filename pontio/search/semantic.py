@@ -1,8 +1,9 @@
 """Search by meaning. Items are embedded (pontio.lib.embedding) by a background job after their
-owner app indexes them, and their vectors kept in the exact vector index under VECTORS_DIR
-(pontio.lib.vectors). A search embeds only the query. Nothing waits for embedding: an item
-without a vector is still found by its words, and without the model installed, search by
-meaning quietly finds nothing and keyword search carries on."""
+owner app indexes them, and their vectors kept in an exact vector index (pontio.lib.vectors):
+in PostgreSQL where it has pgvector, else in numpy files under VECTORS_DIR. A search embeds
+only the query. Nothing waits for embedding: an item without a vector is still found by its
+words, and without the model installed, search by meaning quietly finds nothing and keyword
+search carries on."""
 
 import threading
 from collections.abc import Collection, Iterable, Sequence
@@ -21,6 +22,8 @@ from pontio.search.pgvector import PgVectorIndex, pgvector_ready
 from pontio.search.sources import source_for
 
 JOB_SIZE = 256  # items per embedding job: about ten seconds of work on two cores
+# Ids whose vectors are read at once when looking for the missing ones (about 1.5 MB at 384-d).
+_LOOKUP_SIZE = 1024
 
 _indexes: dict[Path, NumpyVectorIndex] = {}
 _indexes_lock = threading.Lock()
@@ -101,8 +104,9 @@ def semantic_search(
     index: VectorIndex | None = None,
 ) -> list[Hit]:
     """Items most alike in meaning to the text, best first, as (kind, id, cosine). `index` is
-    the vector index when the caller already chose it (hybrid search, from another thread,
-    which then needs no database connection of its own)."""
+    the vector index when the caller already chose it: hybrid search chooses it in the
+    request's thread and, when it needs no connection (numpy files), runs this in another
+    thread, which then opens no database connection of its own."""
     if not text.strip() or not model_available() or limit <= 0:
         return []
     query = embedder().embed_query(text)
@@ -126,8 +130,8 @@ def semantic_vectors(kind: str, items: Sequence[tuple[int, str]]) -> list[Any]:
     text embedded now, all missing ones in one batch; None for an item with no text. For
     apps that combine vectors in their own way (expert matching), so that only this module
     embeds."""
-    index = vector_index()
-    found: list[Any] = [index.get(kind, item_id) for item_id, _text in items]
+    stored = vector_index().get_many(kind, [item_id for item_id, _text in items])
+    found: list[Any] = [stored.get(item_id) for item_id, _text in items]
     missing = [i for i, vector in enumerate(found) if vector is None and items[i][1].strip()]
     if missing and model_available():
         made = embedder().embed([items[i][1] for i in missing])
@@ -145,6 +149,16 @@ def semantic_query_vector(text: str) -> Any:
 
 def semantic_has(kind: str, item_id: int) -> bool:
     return vector_index().get(kind, item_id) is not None
+
+
+def semantic_missing(kind: str, ids: Iterable[int]) -> list[int]:
+    """Those of the ids (in their order) that have no vector yet: one read per thousand ids."""
+    index = vector_index()
+    missing: list[int] = []
+    for chunk in batched(ids, _LOOKUP_SIZE):
+        stored = index.get_many(kind, chunk)
+        missing += [item_id for item_id in chunk if item_id not in stored]
+    return missing
 
 
 def semantic_count(kind: str) -> int:

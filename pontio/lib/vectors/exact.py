@@ -1,7 +1,6 @@
 """The exact vector index: every query is compared with every candidate row, in numpy, over
 matrices memory-mapped from disk so that all processes share one copy in the page cache."""
 
-import re
 import threading
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pontio.lib.vectors import storage
+from pontio.lib.vectors.inputs import check_kind, unit_query, upsert_rows
 from pontio.lib.vectors.protocol import Hit, Ids, Vectors
 from pontio.lib.vectors.storage import Extent, KindFiles, Manifest
 
@@ -25,7 +25,6 @@ _GATHER_ROWS = 16_384
 # A filter keeping less than this share of the rows is computed row by row, above it by a full
 # scan (at 1M rows, gathering 10% cost half a scan and 20% about a whole one).
 _GATHER_SHARE = 0.15
-_KIND = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _NO_ROWS: Rows = np.empty(0, dtype=np.int64)
 
 
@@ -67,6 +66,8 @@ class NumpyVectorIndex:
     a file lock. A kind whose dead rows exceed `compact_at` of its rows is rewritten without
     them at the end of the write that crossed the line."""
 
+    needs_connection = False  # files, not the database: any thread may search it
+
     def __init__(self, directory: Path, *, dims: int = 384, compact_at: float = 0.5) -> None:
         self.directory = Path(directory)
         self.dims = dims
@@ -86,7 +87,7 @@ class NumpyVectorIndex:
         allowed: Mapping[str, Ids] | None = None,
         exclude: Collection[tuple[str, int]] = (),
     ) -> list[Hit]:
-        vector = self._unit_query(query)
+        vector = unit_query(query, self.dims)
         if k <= 0:
             return []
         states = self._refresh()
@@ -109,6 +110,14 @@ class NumpyVectorIndex:
         rows = state.rows_of([item_id]) if state else _NO_ROWS
         return np.array(state.vectors[rows[0]]) if state and len(rows) else None
 
+    def get_many(self, kind: str, ids: Ids) -> dict[int, Vectors]:
+        state = self._refresh().get(kind)  # one manifest read for all the ids
+        rows = state.rows_of(ids) if state else _NO_ROWS
+        if state is None or not len(rows):
+            return {}
+        found = np.array(state.vectors[rows])  # a copy of only those rows
+        return {int(i): vector for i, vector in zip(state.ids[rows], found, strict=True)}
+
     def count(self, kind: str) -> int:
         state = self._refresh().get(kind)
         return len(state.sorted_ids) if state else 0
@@ -122,11 +131,7 @@ class NumpyVectorIndex:
     def upsert(
         self, kind: str, ids: Sequence[int] | npt.NDArray[np.integer[Any]], vectors: npt.ArrayLike
     ) -> None:
-        _check_kind(kind)
-        new_ids = np.array(ids, dtype=np.int64).ravel()
-        matrix = self._unit_rows(vectors, len(new_ids))
-        if len(np.unique(new_ids)) != len(new_ids):
-            raise ValueError(f"An upsert to {kind!r} names the same id more than once.")
+        new_ids, matrix = upsert_rows(kind, ids, vectors, self.dims)
         if not len(new_ids):
             return
         with storage.write_lock(self.directory):
@@ -134,7 +139,7 @@ class NumpyVectorIndex:
             self._append(kind, state, matrix, new_ids, state.rows_of(new_ids))
 
     def remove(self, kind: str, ids: Ids) -> None:
-        _check_kind(kind)
+        check_kind(kind)
         with storage.write_lock(self.directory):
             state = self._refresh().get(kind)
             dead = np.unique(state.rows_of(ids)) if state else _NO_ROWS
@@ -254,35 +259,6 @@ class NumpyVectorIndex:
         storage.commit(self.directory, self._manifest, kinds, dims=self.dims)
         self._refresh()
 
-    # Input
-
-    def _unit_rows(self, vectors: npt.ArrayLike, count: int) -> Vectors:
-        matrix = np.array(vectors, dtype=np.float32, ndmin=2)
-        if matrix.ndim != 2 or matrix.shape[1] != self.dims:
-            raise ValueError(
-                f"Vectors have {matrix.shape[-1]} dimensions; this index holds {self.dims}."
-            )
-        if len(matrix) != count:
-            raise ValueError(f"{count} ids were given with {len(matrix)} vectors.")
-        if not np.isfinite(matrix).all():
-            raise ValueError("Vectors must not contain NaN or infinite values.")
-        # Stored at unit length, so that a dot product is the cosine.
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        np.divide(matrix, norms, out=matrix, where=norms > 0)
-        return matrix
-
-    def _unit_query(self, query: npt.ArrayLike) -> Vectors:
-        vector = np.array(query, dtype=np.float32)
-        if vector.shape != (self.dims,):
-            raise ValueError(
-                f"The query has shape {vector.shape}; this index holds {self.dims}-dimensional "
-                "vectors."
-            )
-        norm = float(np.linalg.norm(vector))
-        if not np.isfinite(norm) or norm == 0:
-            raise ValueError("The query vector must be finite and not all zeros.")
-        return vector / np.float32(norm)
-
 
 def _kind_best(
     state: _Kind, query: Vectors, k: int, only: Rows | None, excluded: Rows
@@ -325,9 +301,3 @@ def _best(scores: Vectors, ids: Rows, k: int) -> tuple[Rows, Vectors]:
     order = np.lexsort((ids[candidates], -scores[candidates]))[:k]
     chosen = candidates[order]
     return np.asarray(ids[chosen]), scores[chosen]
-
-
-def _check_kind(kind: str) -> None:
-    # Kinds name files, so they are kept to a safe alphabet.
-    if not _KIND.fullmatch(kind):
-        raise ValueError(f"A kind is lower-case letters, digits and _, not {kind!r}.")

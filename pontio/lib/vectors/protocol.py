@@ -16,6 +16,10 @@ class VectorIndex(Protocol):
     Vectors are compared by cosine, so their lengths do not matter."""
 
     dims: int
+    # Whether the index is read through this thread's database connection (pgvector): then it
+    # must be searched in the caller's thread, which sees what the caller's transaction wrote.
+    # An index that needs none (numpy files) may be searched in another thread meanwhile.
+    needs_connection: bool
 
     def upsert(
         self, kind: str, ids: Sequence[int] | npt.NDArray[np.integer[Any]], vectors: npt.ArrayLike
@@ -43,6 +47,11 @@ class VectorIndex(Protocol):
 
     def get(self, kind: str, item_id: int) -> Vectors | None:
         """The stored vector (at unit length), or None."""
+        ...
+
+    def get_many(self, kind: str, ids: Ids) -> dict[int, Vectors]:
+        """The stored vectors (at unit length) of those ids, by id, in one read; ids without
+        one are left out."""
         ...
 
     def count(self, kind: str) -> int: ...

@@ -10,8 +10,11 @@ def create(apps: Any, schema_editor: Any) -> None:
 
 
 def drop(apps: Any, schema_editor: Any) -> None:
+    from pontio.search.pgvector import forget_pgvector_ready
+
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP TABLE IF EXISTS search_vector")
+        forget_pgvector_ready(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

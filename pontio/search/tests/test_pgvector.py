@@ -8,8 +8,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from pontio.core.management.commands.bench import throwaway_postgres_schema
 from pontio.lib.vectors import NumpyVectorIndex
-from pontio.search.pgvector import PgVectorIndex, pgvector_ready
+from pontio.search.pgvector import PgVectorIndex, forget_pgvector_ready, pgvector_ready
 from pontio.search.semantic import vector_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pgvector]
@@ -65,3 +66,75 @@ def test_search_uses_it_where_the_database_has_it(both: Any, settings: Any) -> N
     assert isinstance(vector_index(), PgVectorIndex)
     settings.VECTOR_INDEX = "numpy"
     assert isinstance(vector_index(), NumpyVectorIndex)
+
+
+def test_get_many_gives_what_get_gives_in_both(
+    both: tuple[PgVectorIndex, NumpyVectorIndex], django_assert_num_queries: Any
+) -> None:
+    pg, exact = both
+    wanted = [300, 5, 1, 999, 5, 17]
+    with django_assert_num_queries(1):
+        found = pg.get_many("record", wanted)
+    expected = exact.get_many("record", wanted)
+    assert sorted(found) == sorted(expected) == [1, 5, 17, 300]
+    for item_id, vector in found.items():
+        assert np.allclose(vector, pg.get("record", item_id), atol=1e-7)
+        assert np.allclose(vector, expected[item_id], atol=1e-6)
+    assert pg.get_many("record", []) == {} == pg.get_many("nothing", [1])
+
+
+@pytest.mark.parametrize(
+    ("kind", "ids", "vectors", "message"),
+    [
+        ("record", [1], np.zeros((1, 16)), "vector of zeros has no direction"),
+        ("record", [1, 1], np.ones((2, 16)), "names the same id more than once"),
+        ("record", [1, 2], np.ones((1, 16)), "2 ids were given with 1 vectors"),
+        ("record", [1], np.full((1, 16), np.inf), "must not contain NaN or infinite"),
+        ("record", [1], np.ones((1, 3)), "Vectors have 3 dimensions; this index holds 16"),
+        ("Record/..", [1], np.ones((1, 16)), "A kind is lower-case letters"),
+    ],
+)
+def test_both_refuse_the_same_writes_and_change_nothing(
+    both: tuple[PgVectorIndex, NumpyVectorIndex],
+    kind: str,
+    ids: list[int],
+    vectors: Any,
+    message: str,
+) -> None:
+    for index in both:
+        before = index.get("record", 1)
+        with pytest.raises(ValueError, match=message):
+            index.upsert(kind, ids, vectors)
+        assert index.count("record") == 300
+        assert np.array_equal(index.get("record", 1), before)
+
+
+def test_both_refuse_the_same_queries(both: tuple[PgVectorIndex, NumpyVectorIndex]) -> None:
+    for index in both:
+        with pytest.raises(ValueError, match="finite and not all zeros"):
+            index.search(np.zeros(16), kinds=["record"], k=1)
+        with pytest.raises(ValueError, match=r"The query has shape \(3,\); this index holds 16"):
+            index.search(np.ones(3), kinds=["record"], k=1)
+        with pytest.raises(ValueError, match="A kind is lower-case letters"):
+            index.remove("Record/..", [1])
+    assert both[0].needs_connection and not both[1].needs_connection
+
+
+def test_whether_it_is_there_is_asked_once_per_connection(
+    both: Any, django_assert_num_queries: Any
+) -> None:
+    forget_pgvector_ready()
+    with django_assert_num_queries(1):
+        assert pgvector_ready() and pgvector_ready()
+        assert isinstance(vector_index(), PgVectorIndex)
+    forget_pgvector_ready()
+    with django_assert_num_queries(1):
+        assert pgvector_ready()
+
+
+def test_a_benchmark_schema_without_the_table_uses_the_numpy_files(both: Any) -> None:
+    assert pgvector_ready()
+    with throwaway_postgres_schema(migrate=False):
+        assert not pgvector_ready()
+        assert isinstance(vector_index(), NumpyVectorIndex)
+    assert pgvector_ready() and isinstance(vector_index(), PgVectorIndex)

@@ -101,13 +101,17 @@ def throwaway_postgres_schema(*, migrate: bool) -> Iterator[None]:
     """On the configured PostgreSQL database: a new schema first on the search path, dropped at
     the end. Work in it commits as it would in use (a benchmark inside one long transaction
     measures piled-up row versions, not Pontio), and existing tables are neither read nor
-    locked. If the process is killed, a schema named pontio_bench_... is left to drop by hand."""
+    locked. If the process is killed, a schema named pontio_bench_... is left to drop by hand.
+    Whether the vector table exists is asked again inside the schema and again after it."""
+    from pontio.search.pgvector import forget_pgvector_ready
+
     if connection.vendor != "postgresql":
         raise CommandError("--database postgresql needs PONTIO_DATABASE_URL to be PostgreSQL.")
     schema = f"pontio_bench_{secrets.token_hex(4)}"
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE SCHEMA {schema}")
         cursor.execute(f"SET search_path TO {schema}")
+    forget_pgvector_ready()
     try:
         if migrate:
             call_command("migrate", verbosity=0, interactive=False)
@@ -121,6 +125,7 @@ def throwaway_postgres_schema(*, migrate: bool) -> Iterator[None]:
                 create_gin_index(editor)
         yield
     finally:
+        forget_pgvector_ready()
         with connection.cursor() as cursor:
             cursor.execute("RESET search_path")
             cursor.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -8,7 +8,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from pontio.search.semantic import JOB_SIZE, semantic_available, semantic_has, semantic_refresh
+from pontio.search.semantic import (
+    JOB_SIZE,
+    semantic_available,
+    semantic_missing,
+    semantic_refresh,
+)
 from pontio.search.sources import registered_kinds, source_for
 
 
@@ -27,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown kinds: {', '.join(unknown)} (known: {', '.join(known)}).")
         for kind in kinds or known:
             ids = list(source_for(kind).all_ids())
-            todo = ids if all else [i for i in ids if not semantic_has(kind, i)]
+            todo = ids if all else semantic_missing(kind, ids)
             self._embed(kind, todo, total=len(ids))
 
     def _embed(self, kind: str, todo: list[int], *, total: int) -> None:

@@ -86,4 +86,4 @@ messages: install
 	cd pontio && ../$(BIN)/pontio compilemessages -l cy
 
 clean:
-	rm -rf $(VENV) node_modules pontio/static/dist
+	rm -rf $(VENV) .venv-pgvector node_modules pontio/static/dist

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pontio.search.services import (
     IndexDoc,
     Source,
+    embedding_text,
     keyword_index_documents,
     keyword_remove,
     semantic_queue,
@@ -17,11 +18,20 @@ from .models import Question
 KIND = "question"
 
 
-def question_document(question: Question) -> IndexDoc:
+def _title_and_abstract(question: Question) -> tuple[str, str]:
     # The model that embeds reads the title and abstract and knows English, so those hold the
     # English where there is one; the Welsh is searchable by its words.
-    title = question.text_en or question.text_cy
-    abstract = question.why_en or question.why_cy
+    return question.text_en or question.text_cy, question.why_en or question.why_cy
+
+
+def question_text(question: Question) -> str:
+    """What the model reads of a question: the same text its stored vector was made from."""
+    title, abstract = _title_and_abstract(question)
+    return embedding_text(IndexDoc(id=question.pk, title=title, abstract=abstract))
+
+
+def question_document(question: Question) -> IndexDoc:
+    title, abstract = _title_and_abstract(question)
     others = [
         text
         for text in (question.text_cy, question.why_cy)

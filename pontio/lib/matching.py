@@ -65,6 +65,28 @@ def _normalised(vectors: Vectors) -> Vectors:
     return (vectors / np.where(norms == 0, 1, norms)).astype(np.float32, copy=False)
 
 
+def score_vectors(
+    people: PeopleVectors, targets: Vectors, *, k: int = TOP_K
+) -> NDArray[np.float32]:
+    """[targets × people]: for each pair, the mean of the person's k best similarities (all of
+    them if they have fewer than k); 0 for a person with nothing to go on. For vectors made
+    elsewhere (Pontio reads them from its search index); MatchScorer embeds, then calls this."""
+    scores = np.zeros((len(targets), len(people)), np.float32)
+    if len(targets) == 0 or len(people.vectors) == 0:
+        return scores
+    similarities = targets @ people.vectors.T
+    for person in range(len(people)):
+        start, end = int(people.starts[person]), int(people.starts[person + 1])
+        if end == start:
+            continue
+        own = similarities[:, start:end]
+        if end - start > k:
+            # The k largest of each row, unordered: enough for a mean, and linear time.
+            own = np.partition(own, end - start - k, axis=1)[:, -k:]
+        scores[:, person] = own.mean(axis=1)
+    return scores
+
+
 class MatchScorer:
     """Scores people against targets. `embed` defaults to the project's all-MiniLM-L6-v2
     (loaded on first use); tests hand in a small fake one."""
@@ -106,22 +128,7 @@ class MatchScorer:
         return PeopleVectors(self.embed(texts), np.array(starts, np.intp))
 
     def score_vectors(self, people: PeopleVectors, targets: Vectors) -> NDArray[np.float32]:
-        """[targets × people]: for each pair, the mean of the person's k best similarities
-        (all of them if they have fewer than k); 0 for a person with nothing to go on."""
-        scores = np.zeros((len(targets), len(people)), np.float32)
-        if len(targets) == 0 or len(people.vectors) == 0:
-            return scores
-        similarities = targets @ people.vectors.T
-        for person in range(len(people)):
-            start, end = int(people.starts[person]), int(people.starts[person + 1])
-            if end == start:
-                continue
-            own = similarities[:, start:end]
-            if end - start > self.k:
-                # The k largest of each row, unordered: enough for a mean, and linear time.
-                own = np.partition(own, end - start - self.k, axis=1)[:, -self.k :]
-            scores[:, person] = own.mean(axis=1)
-        return scores
+        return score_vectors(people, targets, k=self.k)
 
     def score_matrix(
         self,

@@ -23,7 +23,8 @@ def transport() -> httpx.BaseTransport | None:
     return None
 
 
-def _config() -> ClientConfig:
+def client_config() -> ClientConfig:
+    """How Pontio introduces itself to the scholarly APIs (a contact address, an API key)."""
     return ClientConfig(mailto=settings.CONTACT_EMAIL, openalex_api_key=settings.OPENALEX_API_KEY)
 
 
@@ -45,7 +46,7 @@ def lookup(identifier: str) -> ParsedRecord:
             )
             % {"text": identifier[:100]}
         )
-    config, how = _config(), transport()
+    config, how = client_config(), transport()
     record: ParsedRecord | None = None
     unreachable = []
     try:

@@ -13,14 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pontio.core.history import save_as
 from pontio.lib.clients.base import (
-    ClientConfig,
     ClientError,
     InvalidIdentifier,
     NotFound,
@@ -30,7 +28,7 @@ from pontio.lib.clients.base import (
 from pontio.lib.clients.openalex import OpenAlexClient
 from pontio.lib.clients.orcid import OrcidClient, OrcidWork
 from pontio.lib.formats.encoding import FormatError
-from pontio.lib.formats.openalex import record_from_openalex_work
+from pontio.lib.formats.openalex import last_part, record_from_openalex_work
 from pontio.lib.normalise import fold
 from pontio.lib.records import ParsedRecord, RecordType
 from pontio.library import lookup
@@ -39,6 +37,7 @@ from pontio.library.models import Source, translated
 from pontio.library.services import record_create, record_find_duplicate
 from pontio.organisations.permissions import home_organisation
 
+from .indexing import index_profiles
 from .models import Profile, ProfileState
 from .services import PeopleError, can_edit_profile, can_manage_drafts
 
@@ -91,16 +90,12 @@ class ImportReport:
         self.finished = False
 
 
-def _config() -> ClientConfig:
-    return ClientConfig(mailto=settings.CONTACT_EMAIL, openalex_api_key=settings.OPENALEX_API_KEY)
-
-
 @contextmanager
 def _openalex(given: OpenAlexClient | None) -> Iterator[OpenAlexClient]:
     if given is not None:
         yield given
         return
-    with OpenAlexClient(_config(), transport=lookup.transport()) as made:
+    with OpenAlexClient(lookup.client_config(), transport=lookup.transport()) as made:
         yield made
 
 
@@ -109,7 +104,7 @@ def _orcid(given: OrcidClient | None) -> Iterator[OrcidClient]:
     if given is not None:
         yield given
         return
-    with OrcidClient(_config(), transport=lookup.transport()) as made:
+    with OrcidClient(lookup.client_config(), transport=lookup.transport()) as made:
         yield made
 
 
@@ -242,10 +237,6 @@ def _since(author: dict[str, Any], limit: int) -> int | None:
     return None  # counts_by_year covers the last ten years only
 
 
-def _last_part(url: Any) -> str:
-    return str(url or "").rstrip("/").rsplit("/", 1)[-1]
-
-
 def works_from_openalex_author(
     person: Any,
     profile: Profile,
@@ -264,7 +255,7 @@ def works_from_openalex_author(
         except ClientError as error:
             report.stop(_refused(error, author_id_or_orcid))
             return report
-        author_id = _last_part(author.get("id")).upper()
+        author_id = last_part(author.get("id")).upper()
         if problem := _claim_identifier(person, profile, "openalex_id", author_id):
             report.stop(problem)
             return report
@@ -398,9 +389,9 @@ def _authors_at(work: dict[str, Any], institution_id: str) -> dict[str, tuple[st
     sometimes lists one author twice; they count once."""
     found: dict[str, tuple[str, str]] = {}
     for authorship in work.get("authorships") or []:
-        places = {_last_part(i.get("id")).upper() for i in authorship.get("institutions") or []}
+        places = {last_part(i.get("id")).upper() for i in authorship.get("institutions") or []}
         author = authorship.get("author") or {}
-        author_id = _last_part(author.get("id")).upper()
+        author_id = last_part(author.get("id")).upper()
         name = str(author.get("display_name") or authorship.get("raw_author_name") or "").strip()
         if institution_id in places and author_id and name:
             found.setdefault(author_id, (name[:200], bare_orcid(author.get("orcid") or "")))
@@ -436,6 +427,8 @@ def _draft_profiles(
         if topics:
             profile.topics.add(*topics)
         profiles.append(profile)
+    if topics:  # the topics are part of the stated expertise that matching reads
+        index_profiles(profiles)
     return profiles, made
 
 
@@ -466,7 +459,7 @@ def institution_drafts(
             except ClientError as error:
                 report.stop(_refused(error, institution_id_or_ror))
                 return report
-            institution_id = _last_part(institution.get("id")).upper()
+            institution_id = last_part(institution.get("id")).upper()
         query = (
             f"authorships.institutions.id:{institution_id},from_publication_date:{since_year}-01-01"
         )

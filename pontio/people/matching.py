@@ -9,9 +9,10 @@ from typing import Any
 import numpy as np
 from django.db.models import Prefetch
 
+from pontio.agenda.indexing import question_text
 from pontio.agenda.models import OPEN_STATES, Question
 from pontio.lib.embedding import model_available
-from pontio.lib.matching import MatchScorer, PeopleVectors
+from pontio.lib.matching import PeopleVectors, score_vectors
 from pontio.search.services import semantic_query_vector, semantic_vectors
 
 from .indexing import KIND as PROFILE_KIND
@@ -39,7 +40,7 @@ class QuestionMatch:
 def _people(profiles: list[Profile]) -> tuple[PeopleVectors, list[list[Any]]]:
     """Every profile's rows: its publications' vectors, then its stated expertise. Returns the
     vectors and, per profile, what each row is (a record, or None for the expertise)."""
-    works = [list(profile.works.all())[:MAX_WORKS] for profile in profiles]
+    works = [list(profile.works.all())[:MAX_WORKS] for profile in profiles]  # see _works
     record_items = [
         (r.pk, ". ".join(p for p in (r.title, r.abstract) if p)) for own in works for r in own
     ]
@@ -64,12 +65,8 @@ def _people(profiles: list[Profile]) -> tuple[PeopleVectors, list[list[Any]]]:
     return PeopleVectors(stacked, np.array(starts, np.intp)), owners
 
 
-def _question_text(question: Question) -> str:
-    return ". ".join(t for t in (question.text_en or question.text_cy, question.why_en) if t)
-
-
 def _question_vectors(questions: list[Question]) -> Any:
-    rows = semantic_vectors("question", [(q.pk, _question_text(q)) for q in questions])
+    rows = semantic_vectors("question", [(q.pk, question_text(q)) for q in questions])
     size = next((len(row) for row in rows if row is not None), 384)
     return np.vstack([row if row is not None else np.zeros(size) for row in rows]).astype(
         np.float32
@@ -77,22 +74,23 @@ def _question_vectors(questions: list[Question]) -> Any:
 
 
 def _score(people: PeopleVectors, targets: Any) -> Any:
-    """[targets × people] from vectors already made (the scorer embeds nothing here)."""
-    return MatchScorer(embed=_no_embedding).score_vectors(people, targets)
-
-
-def _no_embedding(texts: Any) -> Any:
-    raise AssertionError("matching reads vectors; it does not embed through the scorer")
+    """[targets × people] from vectors already made (nothing is embedded here)."""
+    return score_vectors(people, targets)
 
 
 def _candidates(person: Any) -> list[Profile]:
     """Published profiles the person may see, with only the publications they may see (the
     reasons name them), newest first."""
+    found = Profile.objects.visible_to(person).filter(state=ProfileState.PUBLISHED)
+    return list(found.select_related("organisation").prefetch_related(_works(person), "topics"))
+
+
+def _works(person: Any) -> "Prefetch[Any]":
+    """Each profile's publications the person may see, newest first (the first MAX_WORKS are
+    scored), the same for every direction of matching."""
     from pontio.library.selectors import records_visible
 
-    found = Profile.objects.visible_to(person).filter(state=ProfileState.PUBLISHED)
-    works = Prefetch("works", queryset=records_visible(person).order_by("-year", "-pk"))
-    return list(found.select_related("organisation").prefetch_related(works, "topics"))
+    return Prefetch("works", queryset=records_visible(person).order_by("-year", "-pk"))
 
 
 def experts_for_text(person: Any, text: str, *, limit: int = 10) -> list[ExpertMatch]:
@@ -118,7 +116,7 @@ def experts_for_text(person: Any, text: str, *, limit: int = 10) -> list[ExpertM
 
 
 def experts_for_question(person: Any, question: Question, *, limit: int = 10) -> list[ExpertMatch]:
-    return experts_for_text(person, _question_text(question), limit=limit)
+    return experts_for_text(person, question_text(question), limit=limit)
 
 
 def experts_for_project(person: Any, project: Any, *, limit: int = 10) -> list[ExpertMatch]:
@@ -135,6 +133,7 @@ def questions_for_profile(person: Any, profile: Profile, *, limit: int = 5) -> l
     questions = list(questions_visible(person).current().filter(state__in=OPEN_STATES)[:500])
     if not questions:
         return []
+    profile = Profile.objects.prefetch_related(_works(person)).get(pk=profile.pk)
     people, _owners = _people([profile])
     scores = _score(people, _question_vectors(questions))[:, 0]
     order = np.argsort(-scores, kind="stable")[:limit]

@@ -19,6 +19,7 @@ from pontio.lib.vectors import Hit as Similar
 from pontio.search.backends import Hit, IndexDoc, Match, get_keyword_index
 from pontio.search.hybrid import Found, hybrid_search
 from pontio.search.semantic import (
+    embedding_text,
     semantic_available,
     semantic_count,
     semantic_has,
@@ -37,6 +38,7 @@ __all__ = [
     "Match",
     "Similar",
     "Source",
+    "embedding_text",
     "hybrid_search",
     "keyword_clear",
     "keyword_count",

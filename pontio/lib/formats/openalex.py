@@ -139,9 +139,9 @@ def record_from_openalex_work(work: dict[str, Any]) -> ParsedRecord:
         issue=clean(biblio.get("issue")),
         pages=join_pages(biblio.get("first_page"), biblio.get("last_page")),
         doi=normalise_doi(work.get("doi") or ids.get("doi") or ""),
-        pmid=_last_part(ids.get("pmid")),
+        pmid=last_part(ids.get("pmid")),
         pmcid=_pmcid(ids.get("pmcid")),
-        openalex_id=_last_part(work.get("id") or ids.get("openalex")),
+        openalex_id=last_part(work.get("id") or ids.get("openalex")),
         # A DOI link repeats the DOI; only a landing page elsewhere is worth keeping.
         url="" if "doi.org/" in landing else clean(landing),
         language=clean(work.get("language")),
@@ -176,8 +176,8 @@ def _author(authorship: Any) -> Author | None:
     # OpenAlex names are always "given family"; a comma in one is noise, not "family, given".
     author = author_from_name(str(name or "").replace(",", " "))
     if author is not None:
-        author.orcid = _last_part(person.get("orcid"))
-        author.openalex_id = _last_part(person.get("id"))
+        author.orcid = last_part(person.get("orcid"))
+        author.openalex_id = last_part(person.get("id"))
     return author
 
 
@@ -188,13 +188,13 @@ def _name(item: Any, *keys: str) -> str:
     return next((str(data[k]) for k in keys if data.get(k)), "")
 
 
-def _last_part(value: Any) -> str:
+def last_part(value: Any) -> str:
     """ "https://openalex.org/W123" -> "W123"; "https://orcid.org/0000-..." -> "0000-..."."""
     return clean(str(value or "")).rstrip("/").rsplit("/", 1)[-1]
 
 
 def _pmcid(value: Any) -> str:
-    bare = _last_part(value)
+    bare = last_part(value)
     if not bare:
         return ""
     return bare if bare.upper().startswith("PMC") else f"PMC{bare}"

@@ -187,7 +187,6 @@ def works(request: HttpRequest, pk: int) -> HttpResponse:
             for problem in report.problems:
                 messages.error(request, problem)
             messages.success(request, report.summary)
-            index_profiles([profile])
             return redirect("people:works", pk=profile.pk)
     query = request.GET.get("q", "").strip()
     found: list[Any] = []

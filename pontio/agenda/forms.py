@@ -346,11 +346,8 @@ class BallotOrderForm(Form):
         self.questions = questions
         places = [(str(i), str(i)) for i in range(1, len(questions) + 1)]
         for question in questions:
-            # Added after the GOV.UK mixin has classed the form's fields, so classed here.
             self.fields[f"place_{question.pk}"] = forms.ChoiceField(
-                label=question.text,
-                choices=places,
-                widget=forms.Select(attrs={"class": "govuk-select"}),
+                label=question.text, choices=places
             )
 
     def clean(self) -> dict[str, Any]:

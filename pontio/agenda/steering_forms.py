@@ -32,17 +32,14 @@ class WorkshopForm(Form):
         self.ballot_places = ballot_places
         places = [(str(i), str(i)) for i in range(1, len(questions) + 1)]
         for question in questions:
-            # Added after the GOV.UK mixin has classed the form's fields, so classed here.
             self.fields[f"place_{question.pk}"] = forms.ChoiceField(
-                label=_("Agreed place"),
-                choices=places,
-                widget=forms.Select(attrs={"class": "govuk-select"}),
+                label=_("Agreed place"), choices=places
             )
             self.fields[f"reason_{question.pk}"] = forms.CharField(
                 label=_("Why it moved"),
                 required=False,
                 max_length=2000,
-                widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
     def rows(self) -> list[tuple[Question, tuple[int, int] | None, Any, Any]]:

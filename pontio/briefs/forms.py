@@ -101,9 +101,7 @@ class BriefForm(Form):
         for name, label, help_text, rows in TEXTS:
             for language, words in (("en", _("in English")), ("cy", _("in Welsh"))):
                 widget: forms.Widget = (
-                    forms.TextInput(attrs={"class": "govuk-input"})
-                    if rows == 1
-                    else forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows})
+                    forms.TextInput() if rows == 1 else forms.Textarea(attrs={"rows": rows})
                 )
                 self.fields[f"{name}_{language}"] = forms.CharField(
                     label=f"{label} ({words})",

@@ -18,6 +18,15 @@ WIDGET_CLASSES = {
 }
 
 
+def _add_govuk_class(field: forms.Field) -> None:
+    """The GOV.UK class for the field's widget, once."""
+    widget = field.widget
+    css = next((c for klass, c in WIDGET_CLASSES.items() if type(widget) is klass), "govuk-input")
+    classes = widget.attrs.get("class", "").split()
+    if css not in classes:
+        widget.attrs["class"] = " ".join([*classes, css])
+
+
 class GovukFormMixin:
     """Adds GOV.UK classes to widgets, and the error classes to fields that have errors."""
 
@@ -26,17 +35,19 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            css = next(
-                (c for klass, c in WIDGET_CLASSES.items() if type(widget) is klass), "govuk-input"
-            )
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+            _add_govuk_class(field)
+
+    def __getitem__(self, name: str) -> Any:
+        # Fields a form adds after __init__ (one per question, say) are classed when drawn.
+        _add_govuk_class(self.fields[name])
+        return super().__getitem__(name)  # type: ignore[misc]
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         errors: dict[str, Any] = getattr(self, "_errors", None) or {}
         for name in errors:
             if name in self.fields:
+                _add_govuk_class(self.fields[name])
                 widget = self.fields[name].widget
                 css = widget.attrs.get("class", "")
                 error_class = css.split(" ")[-1] + "--error" if css else ""
